@@ -1,0 +1,7 @@
+import Hummingbird
+import HummingbirdBcrypt
+import ArgumentParser
+import Configuration
+import Prometheus
+import Mustache
+print("stub")

@@ -1,0 +1,7 @@
+#ifndef CLIBXML2_SHIM_H
+#define CLIBXML2_SHIM_H
+#include <libxml/parser.h>
+#include <libxml/tree.h>
+#include <libxml/xpath.h>
+#include <libxml/c14n.h>
+#endif
