@@ -1,0 +1,42 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import Logging
+import Storage
+import Workflow
+
+/// Everything the HTTP application depends on, passed in so tests build the same app on a temporary store.
+struct AppDependencies: Sendable {
+    let settings: AppSettings
+    let store: any ActsStore
+    let catalog: BelfioreCatalog
+    let clock: AppClock
+}
+
+/// Builds the router with all routes and middleware.
+func buildRouter(_ deps: AppDependencies) -> Router<AppRequestContext> {
+    _ = SystemController.registry  // metrics bootstrapped before the first request is counted
+    let router = Router(context: AppRequestContext.self)
+    router.add(middleware: LogRequestsMiddleware(.info))
+    router.add(middleware: MetricsMiddleware())
+    router.add(middleware: APIErrorMiddleware())
+    router.add(middleware: AuthMiddleware(store: deps.store, clock: deps.clock))
+    let passwords = Passwords(cost: deps.settings.bcryptCost)
+    let sessions = SessionController(store: deps.store, settings: deps.settings, clock: deps.clock, passwords: passwords)
+    sessions.addRoutes(to: router)
+    SystemController(store: deps.store).addRoutes(to: router)
+    PersoneController(store: deps.store, catalog: deps.catalog, clock: deps.clock).addRoutes(to: router)
+    PraticheController(store: deps.store, settings: deps.settings, clock: deps.clock).addRoutes(to: router)
+    WebController(store: deps.store, sessions: sessions).addRoutes(to: router)
+    return router
+}
+
+/// Builds the application: router, bind address, logger.
+func buildApplication(_ deps: AppDependencies) -> some ApplicationProtocol {
+    var logger = Logger(label: "acts")
+    logger.logLevel = deps.settings.logLevel
+    return Application(
+        router: buildRouter(deps),
+        configuration: .init(address: .hostname(deps.settings.host, port: deps.settings.port), serverName: "acts"),
+        logger: logger)
+}

@@ -1,0 +1,150 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import NIOCore
+import Storage
+import Workflow
+
+/// Pratiche and their documents under `/api/v1`.
+struct PraticheController {
+    let store: any ActsStore
+    let settings: AppSettings
+    let clock: AppClock
+
+    func addRoutes(to router: Router<AppRequestContext>) {
+        router.post("/api/v1/pratiche") { request, context in
+            let op = try context.require(.createPratiche)
+            let input = try await JSONResponse.decode(PraticaInput.self, from: request).validated()
+            let pratica = try await store.createPratica(input, by: op, at: clock.now())
+            var headers = HTTPFields()
+            headers[.location] = "/api/v1/pratiche/\(pratica.id)"
+            return JSONResponse.make(PraticaDTO(pratica), status: .created, headers: headers)
+        }
+        router.get("/api/v1/pratiche") { request, context in
+            let op = try context.require(.readPratiche)
+            var stato: PraticaStato?
+            if let raw = request.uri.queryParameters.get("stato"), !raw.isEmpty {
+                guard let s = PraticaStato(rawValue: raw) else {
+                    throw WorkflowError.invalid([FieldIssue(field: "stato", message: "Stato non valido: usare uno fra \(PraticaStato.allCases.map(\.rawValue).joined(separator: ", ")).")])
+                }
+                stato = s
+            }
+            let persona = request.uri.queryParameters.get("personaId").flatMap { Int64($0) }
+            let limit = min(500, max(1, request.uri.queryParameters.get("limit").flatMap { Int($0) } ?? 100))
+            return JSONResponse.make(try await store.pratiche(for: op, stato: stato, personaID: persona, limit: limit).map(PraticaDTO.init))
+        }
+        router.get("/api/v1/pratiche/:id") { _, context in
+            let op = try context.require(.readPratiche)
+            return JSONResponse.make(PraticaDTO(try await store.pratica(id: try PersoneController.id(context), for: op)))
+        }
+        router.get("/api/v1/pratiche/:id/documenti") { _, context in
+            let op = try context.require(.readDocumenti)
+            return JSONResponse.make(try await store.documenti(praticaID: try PersoneController.id(context), for: op).map(DocumentoDTO.init))
+        }
+        router.post("/api/v1/pratiche/:id/documenti") { request, context in
+            try await upload(request, context)
+        }
+        router.get("/api/v1/documenti/:id") { _, context in
+            let op = try context.require(.readDocumenti)
+            return JSONResponse.make(DocumentoDTO(try await store.documento(id: try PersoneController.id(context), for: op)))
+        }
+        router.get("/api/v1/documenti/:id/contenuto") { _, context in
+            let op = try context.require(.readDocumenti)
+            let doc = try await store.documento(id: try PersoneController.id(context), for: op)
+            let bytes = try await store.content(of: doc)
+            var headers = HTTPFields()
+            headers[.contentType] = doc.mimeType
+            headers[.contentDisposition] = "attachment; filename*=UTF-8''" + (doc.nome.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "documento")
+            headers[HTTPField.Name("Repr-Digest")!] = "sha-256=:\(Data(Self.bytes(hex: doc.impronta)).base64EncodedString()):"
+            headers[HTTPField.Name("X-Impronta")!] = doc.impronta
+            headers[.cacheControl] = "private, no-store"
+            return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
+        }
+    }
+
+    /// Raw-body upload: `POST /api/v1/pratiche/{id}/documenti?nome=<file name>` with the file's Content-Type.
+    func upload(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let op = try context.require(.addDocumenti)
+        let id = try PersoneController.id(context)
+        let limit = settings.maxUploadBytes
+        if let length = request.headers[.contentLength].flatMap({ Int($0) }), length > limit { throw APIError.tooLarge(limit: limit) }
+        guard let nome = request.uri.queryParameters.get("nome").map({ String($0) }), !nome.isEmpty else {
+            throw WorkflowError.invalid([FieldIssue(field: "nome", message: "Indicare il nome del file nel parametro «nome».")])
+        }
+        try Documento.validateName(nome)
+        _ = try await store.pratica(id: id, for: op)  // 404 before reading a large body for someone else's pratica
+        var request = request
+        let buffer: ByteBuffer
+        do {
+            buffer = try await request.collectBody(upTo: limit)
+        } catch is NIOTooManyBytesError {
+            throw APIError.tooLarge(limit: limit)
+        }
+        guard buffer.readableBytes > 0 else {
+            throw WorkflowError.invalid([FieldIssue(field: "contenuto", message: "Il file è vuoto.")])
+        }
+        let mime = (request.headers[.contentType] ?? "application/octet-stream").split(separator: ";")[0].trimmingCharacters(in: .whitespaces)
+        let doc = try await store.addDocumento(praticaID: id, nome: nome, mimeType: mime.isEmpty ? "application/octet-stream" : mime, content: Array(buffer.readableBytesView), by: op, at: clock.now())
+        var headers = HTTPFields()
+        headers[.location] = "/api/v1/documenti/\(doc.id)"
+        return JSONResponse.make(DocumentoDTO(doc), status: .created, headers: headers)
+    }
+
+    static func bytes(hex: String) -> [UInt8] {
+        var out: [UInt8] = []
+        var it = hex.utf8.makeIterator()
+        while let a = it.next(), let b = it.next() {
+            out.append(UInt8(String(decoding: [a, b], as: UTF8.self), radix: 16) ?? 0)
+        }
+        return out
+    }
+}
+
+/// A pratica as the API returns it.
+struct PraticaDTO: Encodable {
+    let id: Int64
+    let numero: String
+    let personaId: Int64
+    let richiedenteId: Int64?
+    let tipo: String
+    let tipoDescrizione: String?
+    let oggetto: String
+    let stato: String
+    let createdAt: Date
+
+    init(_ p: Pratica) {
+        id = p.id
+        numero = p.numero
+        personaId = p.personaID
+        richiedenteId = p.richiedenteID
+        tipo = p.tipo
+        tipoDescrizione = TipoProcedimento.named(p.tipo)?.label
+        oggetto = p.oggetto
+        stato = p.stato.rawValue
+        createdAt = p.createdAt
+    }
+}
+
+/// Document metadata as the API returns it.
+struct DocumentoDTO: Encodable {
+    let id: Int64
+    let praticaId: Int64
+    let nome: String
+    let mimeType: String
+    let dimensione: Int64
+    let impronta: String
+    let algoritmoImpronta = "SHA-256"
+    let aggiuntoDa: Int64
+    let aggiuntoIl: Date
+
+    init(_ d: Documento) {
+        id = d.id
+        praticaId = d.praticaID
+        nome = d.nome
+        mimeType = d.mimeType
+        dimensione = d.dimensione
+        impronta = d.impronta
+        aggiuntoDa = d.addedBy
+        aggiuntoIl = d.addedAt
+    }
+}

@@ -1,0 +1,37 @@
+import ArgumentParser
+import Configuration
+import Foundation
+import HTTPTypes
+import Hummingbird
+import Storage
+
+extension ActsCommand {
+    /// `acts serve`: runs the HTTP server until SIGINT/SIGTERM.
+    struct Serve: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Avvia il server HTTP (comando predefinito).")
+        @OptionGroup var options: GlobalOptions
+        @Option(help: ArgumentHelp("Indirizzo di ascolto (ACTS_HTTP_HOST; predefinito 127.0.0.1).", valueName: "host")) var host: String?
+        @Option(help: ArgumentHelp("Porta (ACTS_HTTP_PORT; predefinita 8080).", valueName: "porta")) var port: Int?
+        @Flag(help: "Carica i dati dimostrativi se il database è nuovo.") var demo = false
+
+        func run() async throws {
+            var extra: [AbsoluteConfigKey: ConfigValue] = [:]
+            if let host { extra["acts.http.host"] = ConfigValue(.string(host), isSecret: false) }
+            if let port { extra["acts.http.port"] = ConfigValue(.int(port), isSecret: false) }
+            let settings = options.settings(extra: extra)
+            let store = try options.openStore(settings)
+            let passwords = Passwords(cost: settings.bcryptCost)
+            if demo, try await store.isEmpty() {
+                try await DemoData.load(into: store, passwords: passwords, now: Date())
+                print("Dati dimostrativi caricati in «\(settings.databasePath)».")
+            }
+            let deps = AppDependencies(settings: settings, store: store, catalog: ResourceFiles.belfiore, clock: .system)
+            let app = buildApplication(deps)
+            print("Server in ascolto su http://\(settings.host):\(settings.port)")
+            if demo {
+                print("Accedere con uno degli utenti \(DemoData.usernames.joined(separator: ", ")) e la password «\(DemoData.password)».")
+            }
+            try await app.runService()
+        }
+    }
+}

@@ -1,7 +1,0 @@
-import Hummingbird
-import HummingbirdBcrypt
-import ArgumentParser
-import Configuration
-import Prometheus
-import Mustache
-print("stub")
