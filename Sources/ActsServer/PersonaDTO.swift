@@ -15,7 +15,7 @@ struct PersonaDTO: Encodable {
     let contatti: Contatti?
     let createdAt: Date
     /// Non-blocking remarks on the data (only on creation).
-    let avvisi: [FieldIssue]?
+    let avvisi: [APIErrorMiddleware.Campo]?
     /// On creation: false when the codice fiscale was already known and the existing persona is returned.
     let creata: Bool?
 
@@ -31,7 +31,26 @@ struct PersonaDTO: Encodable {
         residenza = p.data.residenza
         contatti = p.data.contatti
         createdAt = p.createdAt
-        self.avvisi = avvisi
+        self.avvisi = avvisi?.map { APIErrorMiddleware.Campo(campo: $0.field, messaggio: $0.message) }
         self.creata = creata
+    }
+}
+
+/// A rete sociale link as the API returns it.
+struct LegameDTO: Encodable {
+    let id: Int64
+    let personaId: Int64
+    let tipo: String
+    let altraPersonaId: Int64?
+    let descrizione: String?
+    let note: String?
+
+    init(_ l: LegameRete) {
+        id = l.id
+        personaId = l.personaID
+        tipo = l.tipo.rawValue
+        altraPersonaId = l.altraPersonaID
+        descrizione = l.descrizione
+        note = l.note
     }
 }

@@ -79,7 +79,7 @@ struct PersoneController {
         }
         router.get("/api/v1/persone/:id/rete") { _, context in
             let op = try context.require(.readPersone)
-            return JSONResponse.make(try await store.rete(ofPersona: try Self.id(context), for: op))
+            return JSONResponse.make(try await store.rete(ofPersona: try Self.id(context), for: op).map(LegameDTO.init))
         }
         router.post("/api/v1/persone/:id/rete") { request, context in
             let op = try context.require(.writePersone)
@@ -89,7 +89,7 @@ struct PersoneController {
                 throw WorkflowError.invalid([FieldIssue(field: "tipo", message: "Tipo di legame non valido: usare uno fra \(LegameRete.Tipo.allCases.map(\.rawValue).joined(separator: ", ")).")])
             }
             let legame = try await store.addLegame(personaID: id, tipo: tipo, altraPersonaID: body.altraPersonaId, descrizione: body.descrizione, note: body.note, by: op, at: clock.now())
-            return JSONResponse.make(legame, status: .created)
+            return JSONResponse.make(LegameDTO(legame), status: .created)
         }
     }
 
