@@ -76,12 +76,17 @@ let package = Package(
         .testTarget(name: "TemplatesTests", dependencies: ["Templates"], swiftSettings: settings),
         .testTarget(name: "SigningTests", dependencies: ["Signing"], swiftSettings: settings),
         .testTarget(name: "OCRTests", dependencies: ["OCR"], swiftSettings: settings),
-        .testTarget(name: "StorageTests", dependencies: ["Storage", "Workflow"], swiftSettings: settings),
+        .testTarget(
+            name: "StorageTests",
+            dependencies: ["Storage", "Workflow", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: settings
+        ),
         .testTarget(
             name: "ActsServerTests",
             dependencies: [
                 "ActsServer", "Storage", "Workflow",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: settings
         ),
