@@ -68,7 +68,7 @@ struct WebController {
             let ente = try await store.ente(id: op.enteID)
             let html = library.render(
                 ["ente": ente?.name ?? op.enteCode, "nome": op.displayName, "ruolo": op.role.label, "csrf": context.csrfToken ?? "",
-                 "puoVedere": canRead, "pratiche": rows] as [String: Any],
+                 "puoVedere": canRead, "haPratiche": !rows.isEmpty, "pratiche": rows] as [String: Any],
                 withTemplate: "pratiche") ?? ""
             return Self.html(html)
         }
