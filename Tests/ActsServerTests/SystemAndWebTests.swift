@@ -43,8 +43,10 @@ struct SystemAndWebTests {
         let file = app.dir.appendingPathComponent("openapi.yaml")
         try yaml.write(to: file, atomically: true, encoding: .utf8)
         let process = Process()
+        // scripts/test.sh sets ACTS_PYTHON to a venv with openapi-spec-validator.
+        let python = ProcessInfo.processInfo.environment["ACTS_PYTHON"] ?? "python3"
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-m", "openapi_spec_validator", file.path]
+        process.arguments = [python, "-m", "openapi_spec_validator", file.path]
         let pipe = Pipe()
         process.standardOutput = pipe
         process.standardError = pipe
