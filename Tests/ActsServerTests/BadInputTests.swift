@@ -96,3 +96,20 @@ struct BadInputTests {
         }
     }
 }
+
+@Suite("Server reale su loopback")
+struct LiveServerTests {
+    @Test func declaredOversizeUploadIsRefusedBeforeReading() async throws {
+        let app = try await TestApp(maxUploadBytes: 2048)
+        try await app.run(live: true) { client in
+            let s = try await client.login("sportello")
+            var h = s.headers
+            h[.contentType] = "application/pdf"
+            let big = try await client.executeRequest(uri: "/api/v1/pratiche/1/documenti?nome=grande.pdf", method: .post, headers: h, body: ByteBuffer(repeating: 1, count: 8192))
+            #expect(big.status == .contentTooLarge)
+            let ok = try await client.executeRequest(uri: "/api/v1/pratiche/1/documenti?nome=ok.pdf", method: .post, headers: h, body: ByteBuffer(repeating: 1, count: 2048))
+            #expect(ok.status == .created)
+            #expect(try await client.request(.get, "/healthz").status == .ok)
+        }
+    }
+}

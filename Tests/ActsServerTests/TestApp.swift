@@ -26,6 +26,7 @@ struct TestApp {
                 "acts.bcrypt.cost": 4,
                 "acts.upload.max.bytes": ConfigValue(.int(maxUploadBytes), isSecret: false),
                 "acts.log.level": "error",
+                "acts.http.port": 0,
             ],
             environment: [:])
         store = try SQLiteStore(path: settings.databasePath, documentsDirectory: settings.documentsPath)
@@ -33,9 +34,9 @@ struct TestApp {
         deps = AppDependencies(settings: settings, store: store, catalog: ResourceFiles.belfiore, clock: AppClock { Self.now })
     }
 
-    /// Runs `body` against the application.
-    func run<T: Sendable>(_ body: @escaping @Sendable (any TestClientProtocol) async throws -> T) async throws -> T {
-        try await buildApplication(deps).test(.router) { client in try await body(client) }
+    /// Runs `body` against the application: in-process router (default) or a real server on a loopback port.
+    func run<T: Sendable>(live: Bool = false, _ body: @escaping @Sendable (any TestClientProtocol) async throws -> T) async throws -> T {
+        try await buildApplication(deps).test(live ? .live : .router) { client in try await body(client) }
     }
 }
 
