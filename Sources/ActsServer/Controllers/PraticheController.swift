@@ -58,6 +58,9 @@ struct PraticheController {
             headers[HTTPField.Name("Repr-Digest")!] = "sha-256=:\(Data(Self.bytes(hex: doc.impronta)).base64EncodedString()):"
             headers[HTTPField.Name("X-Impronta")!] = doc.impronta
             headers[.cacheControl] = "private, no-store"
+            // The MIME type comes from the uploader: never let a browser render it as our own page.
+            headers[HTTPField.Name("X-Content-Type-Options")!] = "nosniff"
+            headers[.contentSecurityPolicy] = "sandbox; default-src 'none'"
             return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
         }
     }
@@ -97,54 +100,5 @@ struct PraticheController {
             out.append(UInt8(String(decoding: [a, b], as: UTF8.self), radix: 16) ?? 0)
         }
         return out
-    }
-}
-
-/// A pratica as the API returns it.
-struct PraticaDTO: Encodable {
-    let id: Int64
-    let numero: String
-    let personaId: Int64
-    let richiedenteId: Int64?
-    let tipo: String
-    let tipoDescrizione: String?
-    let oggetto: String
-    let stato: String
-    let createdAt: Date
-
-    init(_ p: Pratica) {
-        id = p.id
-        numero = p.numero
-        personaId = p.personaID
-        richiedenteId = p.richiedenteID
-        tipo = p.tipo
-        tipoDescrizione = TipoProcedimento.named(p.tipo)?.label
-        oggetto = p.oggetto
-        stato = p.stato.rawValue
-        createdAt = p.createdAt
-    }
-}
-
-/// Document metadata as the API returns it.
-struct DocumentoDTO: Encodable {
-    let id: Int64
-    let praticaId: Int64
-    let nome: String
-    let mimeType: String
-    let dimensione: Int64
-    let impronta: String
-    let algoritmoImpronta = "SHA-256"
-    let aggiuntoDa: Int64
-    let aggiuntoIl: Date
-
-    init(_ d: Documento) {
-        id = d.id
-        praticaId = d.praticaID
-        nome = d.nome
-        mimeType = d.mimeType
-        dimensione = d.dimensione
-        impronta = d.impronta
-        aggiuntoDa = d.addedBy
-        aggiuntoIl = d.addedAt
     }
 }

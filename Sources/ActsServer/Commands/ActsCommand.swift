@@ -1,0 +1,38 @@
+import ArgumentParser
+import Configuration
+import Foundation
+import Storage
+
+/// The `acts` executable: the server and its administration commands.
+@main
+struct ActsCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "acts",
+        abstract: "Cartella Sociale Informatizzata: server degli atti e comandi di amministrazione.",
+        version: "0.1.0",
+        subcommands: [Serve.self, Migrate.self, DemoDataCommand.self, UserCommand.self, TokenCommand.self, AuditCommand.self, Backup.self],
+        defaultSubcommand: Serve.self)
+
+    /// Runs the command line, printing help and usage errors in Italian.
+    static func main() async {
+        do {
+            var command = try parseAsRoot()
+            if var asyncCommand = command as? any AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            let code = exitCode(for: error)
+            let message = ItalianHelp.translate(fullMessage(for: error))
+            if !message.isEmpty {
+                if code == .success {
+                    print(message)
+                } else {
+                    FileHandle.standardError.write(Data((message + "\n").utf8))
+                }
+            }
+            Foundation.exit(code.rawValue)
+        }
+    }
+}
