@@ -27,7 +27,7 @@ func buildRouter(_ deps: AppDependencies) -> Router<AppRequestContext> {
     SystemController(store: deps.store).addRoutes(to: router)
     PersoneController(store: deps.store, catalog: deps.catalog, clock: deps.clock).addRoutes(to: router)
     PraticheController(store: deps.store, settings: deps.settings, clock: deps.clock).addRoutes(to: router)
-    WebController(store: deps.store, sessions: sessions).addRoutes(to: router)
+    WebController(store: deps.store, sessions: sessions, clock: deps.clock).addRoutes(to: router)
     return router
 }
 

@@ -9,6 +9,7 @@ import Workflow
 struct WebController {
     let store: any ActsStore
     let sessions: SessionController
+    let clock: AppClock
 
     static let loginCSRFCookie = "acts_csrf_login"
 
@@ -45,7 +46,7 @@ struct WebController {
             let form = try await Self.form(LogoutForm.self, request)
             if let op = context.operatore, form._csrf == context.csrfToken, let token = request.cookies[AuthMiddleware.sessionCookie]?.value {
                 try await store.deleteSession(token: token)
-                try await store.record(AuditEvent(action: "sessione.logout", objectType: "utente", objectID: String(op.userID)), by: op, actor: op.username, at: Date())
+                try await store.record(AuditEvent(action: "sessione.logout", objectType: "utente", objectID: String(op.userID)), by: op, actor: op.username, at: clock.now())
             }
             var response = Response.redirect(to: "/login", type: .normal)
             response.setCookie(Cookie(name: AuthMiddleware.sessionCookie, value: "", maxAge: 0, path: "/", httpOnly: true, sameSite: .lax))
