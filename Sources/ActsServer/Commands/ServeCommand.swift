@@ -23,15 +23,20 @@ extension ActsCommand {
             let passwords = Passwords(cost: settings.bcryptCost)
             if demo, try await store.isEmpty() {
                 try await DemoData.load(into: store, passwords: passwords, now: Date())
-                print("Dati dimostrativi caricati in «\(settings.databasePath)».")
+                say("Dati dimostrativi caricati in «\(settings.databasePath)».")
             }
             let deps = AppDependencies(settings: settings, store: store, catalog: ResourceFiles.belfiore, clock: .system)
             let app = buildApplication(deps)
-            print("Server in ascolto su http://\(settings.host):\(settings.port)")
+            say("Server in ascolto su http://\(settings.host):\(settings.port) — pagina di accesso: http://\(settings.host):\(settings.port)/login")
             if demo {
-                print("Accedere con uno degli utenti \(DemoData.usernames.joined(separator: ", ")) e la password «\(DemoData.password)».")
+                say("Accedere con uno degli utenti \(DemoData.usernames.joined(separator: ", ")) e la password «\(DemoData.password)».")
             }
             try await app.runService()
+        }
+
+        /// Writes a line to standard output at once (not buffered behind the server's logs when piped).
+        private func say(_ line: String) {
+            FileHandle.standardOutput.write(Data((line + "\n").utf8))
         }
     }
 }
