@@ -20,6 +20,10 @@ struct AppSettings: Sendable {
     /// bcrypt cost for new password hashes (4–31).
     var bcryptCost: Int
     var logLevel: Logger.Level
+    /// Folder of the per-ente procedure configurations (`<codice ente>.json`).
+    var proceduresDirectory: String
+    /// How often the deadline alerts are recomputed.
+    var alertsIntervalMinutes: Int
 
     static let defaultDatabase = "data/acts.sqlite"
 
@@ -39,6 +43,8 @@ struct AppSettings: Sendable {
         cookieSecure = reader.bool(forKey: "acts.cookie.secure", default: false)
         bcryptCost = min(31, max(4, reader.int(forKey: "acts.bcrypt.cost", default: 12)))
         logLevel = Logger.Level(rawValue: reader.string(forKey: "acts.log.level", default: "info")) ?? .info
+        proceduresDirectory = reader.string(forKey: "acts.procedures.dir", default: "config/procedimenti")
+        alertsIntervalMinutes = max(1, reader.int(forKey: "acts.alerts.minutes", default: 15))
     }
 
     /// The variables the README documents, with their defaults.
@@ -52,5 +58,7 @@ struct AppSettings: Sendable {
         ("ACTS_COOKIE_SECURE", "false", "cookie solo su HTTPS (dietro un proxy TLS)"),
         ("ACTS_BCRYPT_COST", "12", "costo bcrypt delle password"),
         ("ACTS_LOG_LEVEL", "info", "livello di log"),
+        ("ACTS_PROCEDURES_DIR", "config/procedimenti", "configurazione dei procedimenti per ente"),
+        ("ACTS_ALERTS_MINUTES", "15", "intervallo di ricalcolo degli avvisi di scadenza"),
     ]
 }

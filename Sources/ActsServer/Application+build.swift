@@ -11,6 +11,10 @@ struct AppDependencies: Sendable {
     let store: any ActsStore
     let catalog: BelfioreCatalog
     let clock: AppClock
+    let procedures: ProcedureCatalog
+
+    /// The procedure engine bound to this store and clock.
+    var procedureService: ProcedureService { ProcedureService(store: store, catalog: procedures, clock: clock) }
 }
 
 /// Builds the router with all routes and middleware.
@@ -26,17 +30,20 @@ func buildRouter(_ deps: AppDependencies) -> Router<AppRequestContext> {
     sessions.addRoutes(to: router)
     SystemController(store: deps.store).addRoutes(to: router)
     PersoneController(store: deps.store, catalog: deps.catalog, clock: deps.clock).addRoutes(to: router)
-    PraticheController(store: deps.store, settings: deps.settings, clock: deps.clock).addRoutes(to: router)
-    WebController(store: deps.store, sessions: sessions, clock: deps.clock).addRoutes(to: router)
+    PraticheController(store: deps.store, settings: deps.settings, clock: deps.clock, procedures: deps.procedureService).addRoutes(to: router)
+    ProcedimentoController(service: deps.procedureService).addRoutes(to: router)
+    WebController(store: deps.store, sessions: sessions, clock: deps.clock, procedures: deps.procedureService).addRoutes(to: router)
     return router
 }
 
-/// Builds the application: router, bind address, logger.
-func buildApplication(_ deps: AppDependencies) -> some ApplicationProtocol {
+/// Builds the application: router, bind address, logger and the background services (deadline alerts).
+func buildApplication(_ deps: AppDependencies, backgroundServices: Bool = true) -> some ApplicationProtocol {
     var logger = Logger(label: "acts")
     logger.logLevel = deps.settings.logLevel
+    let alerts = DeadlineAlertService(procedures: deps.procedureService, interval: .seconds(60 * deps.settings.alertsIntervalMinutes), logger: logger)
     return Application(
         router: buildRouter(deps),
         configuration: .init(address: .hostname(deps.settings.host, port: deps.settings.port), serverName: "acts"),
+        services: backgroundServices ? [alerts] : [],
         logger: logger)
 }

@@ -3,7 +3,8 @@ import Storage
 import Workflow
 
 /// Demo data for a new installation: "Comune di Esempio" (c_x000, AOO_DEMO), one user per role named after
-/// the role, a few persone with valid codici fiscali, a nucleo, a rete and pratiche in different states.
+/// the role, a few persone with valid codici fiscali, a nucleo, a rete and pratiche whose procedures stand in
+/// different states (suspended, just presented, overdue, decided, close to the deadline).
 /// A second ente (c_x001) with one user shows that entes never see each other's data.
 enum DemoData {
     static let password = "demo-acts-2026"
@@ -26,7 +27,7 @@ enum DemoData {
         DemoPersona(cognome: "Colombo", nome: "Carla", sesso: .femmina, nascita: "1939-09-12", luogo: "F205", comune: "Esempio"),
     ]
 
-    static func load(into store: SQLiteStore, passwords: Passwords, now: Date) async throws {
+    static func load(into store: SQLiteStore, passwords: Passwords, catalog: ProcedureCatalog, now: Date) async throws {
         _ = try await store.createEnte(code: "c_x000", name: "Comune di Esempio", aooCode: "AOO_DEMO", at: now)
         _ = try await store.createEnte(code: "c_x001", name: "Comune di Prova", aooCode: "AOO_PROVA", at: now)
         let hash = try await passwords.hash(password)
@@ -49,22 +50,50 @@ enum DemoData {
         _ = try await store.createNucleo(membri: [.init(personaID: ids[0], relazione: .intestatario), .init(personaID: ids[1], relazione: .coniuge)], by: sportello, at: now)
         _ = try await store.addLegame(personaID: ids[0], tipo: .caregiver, altraPersonaID: ids[2], descrizione: nil, note: "Figlia, segue il padre nelle visite", by: assistente, at: now)
         _ = try await store.addLegame(personaID: ids[5], tipo: .medico, altraPersonaID: nil, descrizione: "MMG dott.ssa Verdi", note: nil, by: assistente, at: now)
-        let pratiche: [(Int, Int?, TipoProcedimento, String, PraticaStato)] = [
-            (0, 2, .assistenzaDomiciliare, "Richiesta di assistenza domiciliare per il sig. Rossi", .inIstruttoria),
-            (3, nil, .contributoEconomico, "Contributo economico straordinario per utenze", .presentata),
-            (4, nil, .contributoEconomico, "Contributo per canone di locazione", .sospesa),
-            (5, nil, .pastiDomicilio, "Pasti a domicilio", .accolta),
-            (1, nil, .trasportoSociale, "Trasporto sociale verso il centro diurno", .respinta),
-        ]
-        for (who, richiedente, tipo, oggetto, stato) in pratiche {
-            let input = try PraticaInput(personaId: ids[who], richiedenteId: richiedente.map { ids[$0] }, tipo: tipo.code, oggetto: oggetto).validated()
-            let p = try await store.createPratica(input, by: sportello, at: now)
-            if stato != .presentata { try await store.setStato(stato, praticaID: p.id, by: assistente, at: now) }
-            if who == 0 {
-                let text = Array("Domanda di assistenza domiciliare presentata allo sportello.\n".utf8)
-                _ = try await store.addDocumento(praticaID: p.id, nome: "domanda.txt", mimeType: "text/plain", content: text, by: sportello, at: now)
-            }
+        let dirigente = ops[.dirigente]!, protocollo = ops[.protocollo]!
+        for function in ["responsabile_servizio", "titolare_potere_sostitutivo"] {
+            try await store.assignFunction(function, username: dirigente.username, at: now)
         }
+        // Pratiche in different states, built through the procedure engine with events on past days.
+        func service(daysAgo: Int) -> ProcedureService {
+            let at = now.addingTimeInterval(-Double(daysAgo) * 86_400)
+            return ProcedureService(store: store, catalog: catalog, clock: AppClock { at })
+        }
+        func step(_ kind: ProcedureEventKind, _ pratica: Pratica, daysAgo: Int, by op: Operatore, _ data: ProcedureEvent.Data = .init()) async throws {
+            let outcome = try await service(daysAgo: daysAgo).apply(kind, data: data, praticaID: pratica.id, by: op)
+            if let error = outcome.error { throw error }
+        }
+        func open(_ who: Int, _ richiedente: Int?, _ tipo: String, _ oggetto: String, daysAgo: Int) async throws -> Pratica {
+            let p = try await service(daysAgo: daysAgo).open(PraticaInput(personaId: ids[who], richiedenteId: richiedente.map { ids[$0] }, tipo: tipo, oggetto: oggetto), by: sportello)
+            try await step(.protocollata, p, daysAgo: daysAgo, by: protocollo)
+            try await store.assignRDP(praticaID: p.id, userID: assistente.userID, by: dirigente, at: now)
+            return try await store.pratica(id: p.id, for: sportello)
+        }
+        var documenti = ProcedureEvent.Data()
+        documenti.documenti = ["certificazione_medica"]
+        var accoglimento = ProcedureEvent.Data()
+        accoglimento.esito = .accoglimento
+
+        let sad = try await open(0, 2, "assistenza_domiciliare", "Richiesta di assistenza domiciliare per il sig. Rossi", daysAgo: 20)
+        try await step(.avvioComunicato, sad, daysAgo: 19, by: assistente)
+        try await step(.richiestaIntegrazione, sad, daysAgo: 10, by: assistente, documenti)
+        let text = Array("Domanda di assistenza domiciliare presentata allo sportello.\n".utf8)
+        _ = try await store.addDocumento(praticaID: sad.id, nome: "domanda.txt", mimeType: "text/plain", content: text, by: sportello, at: now)
+
+        _ = try await open(3, nil, "contributo_economico", "Contributo economico straordinario per utenze", daysAgo: 3)
+
+        let scaduta = try await open(4, nil, "contributo_economico", "Contributo per canone di locazione", daysAgo: 45)
+        try await step(.avvioComunicato, scaduta, daysAgo: 44, by: assistente)
+
+        let pasti = try await open(5, nil, "pasti_domicilio", "Pasti a domicilio", daysAgo: 25)
+        try await step(.avvioComunicato, pasti, daysAgo: 24, by: assistente)
+        try await step(.propostaRedatta, pasti, daysAgo: 5, by: assistente, accoglimento)
+        try await step(.determinaFirmata, pasti, daysAgo: 4, by: dirigente)
+        try await step(.comunicazioneEsitoInviata, pasti, daysAgo: 3, by: assistente)
+
+        let trasporto = try await open(1, nil, "trasporto_sociale", "Trasporto sociale verso il centro diurno", daysAgo: 26)
+        try await step(.avvioComunicato, trasporto, daysAgo: 25, by: assistente)
+
         let cf = CodiceFiscale.compute(cognome: "Neri", nome: "Paolo", sesso: .maschio, dataNascita: CivilDate(iso: "1965-04-04")!, belfiore: "L219")
         _ = try await store.createPersona(PersonaData(codiceFiscale: cf, cognome: "Neri", nome: "Paolo", sesso: .maschio, dataNascita: CivilDate(iso: "1965-04-04")!, luogoNascita: "L219"), by: other, at: now)
     }

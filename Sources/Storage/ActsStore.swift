@@ -40,9 +40,10 @@ public protocol CaseStore: Sendable {
     func nucleo(ofPersona personaID: Int64, for: Operatore) async throws -> Nucleo?
     func addLegame(personaID: Int64, tipo: LegameRete.Tipo, altraPersonaID: Int64?, descrizione: String?, note: String?, by: Operatore, at: Date) async throws -> LegameRete
     func rete(ofPersona personaID: Int64, for: Operatore) async throws -> [LegameRete]
-    func createPratica(_ input: PraticaInput.Valid, by: Operatore, at: Date) async throws -> Pratica
+    /// Opens a pratica with the first event of its procedure (the istanza), atomically.
+    func createPratica(_ input: PraticaInput.Valid, istanza: RecordedProcedureEvent, state: ProcedureState, by: Operatore, at: Date) async throws -> Pratica
     func pratica(id: Int64, for: Operatore) async throws -> Pratica
-    func pratiche(for: Operatore, stato: PraticaStato?, personaID: Int64?, limit: Int) async throws -> [Pratica]
+    func pratiche(for: Operatore, stato: ProcedureState?, personaID: Int64?, limit: Int) async throws -> [Pratica]
     /// Stores the content once (by impronta) and attaches it to the pratica.
     func addDocumento(praticaID: Int64, nome: String, mimeType: String, content: [UInt8], by: Operatore, at: Date) async throws -> Documento
     func documento(id: Int64, for: Operatore) async throws -> Documento
@@ -60,4 +61,4 @@ public protocol AuditStore: Sendable {
 }
 
 /// Everything the server needs from a backend. SQLite is the embedded default.
-public typealias ActsStore = DirectoryStore & CaseStore & AuditStore
+public typealias ActsStore = DirectoryStore & CaseStore & AuditStore & ProcedureStore

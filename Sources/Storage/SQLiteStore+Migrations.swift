@@ -139,6 +139,46 @@ extension SQLiteStore {
                 );
                 """)
         }
+        m.registerMigration("v2-procedimento") { db in
+            try db.execute(sql: """
+                ALTER TABLE pratica ADD COLUMN rdp_user_id INTEGER REFERENCES user(id);
+                UPDATE pratica SET stato = CASE stato
+                    WHEN 'in_istruttoria' THEN 'avviata' WHEN 'sospesa' THEN 'sospesa_integrazione'
+                    WHEN 'accolta' THEN 'decisa_accolta' WHEN 'respinta' THEN 'decisa_respinta'
+                    WHEN 'archiviata' THEN 'archiviata_rinuncia' ELSE stato END;
+                CREATE TABLE procedura_evento (
+                    pratica_id INTEGER NOT NULL REFERENCES pratica(id),
+                    seq INTEGER NOT NULL CHECK (seq >= 1),
+                    tipo TEXT NOT NULL,
+                    giorno TEXT NOT NULL,
+                    at DATETIME NOT NULL,
+                    user_id INTEGER NOT NULL REFERENCES user(id),
+                    evento TEXT NOT NULL,
+                    determina TEXT,
+                    PRIMARY KEY (pratica_id, seq)
+                );
+                CREATE TRIGGER procedura_evento_immutable_update BEFORE UPDATE ON procedura_evento
+                    BEGIN SELECT RAISE(ABORT, 'gli eventi del procedimento sono immutabili'); END;
+                CREATE TRIGGER procedura_evento_immutable_delete BEFORE DELETE ON procedura_evento
+                    BEGIN SELECT RAISE(ABORT, 'gli eventi del procedimento sono immutabili'); END;
+                CREATE TABLE ente_funzione (
+                    ente_id INTEGER NOT NULL REFERENCES ente(id),
+                    funzione TEXT NOT NULL,
+                    user_id INTEGER NOT NULL REFERENCES user(id),
+                    PRIMARY KEY (ente_id, funzione, user_id)
+                );
+                CREATE TABLE avviso_scadenza (
+                    ente_id INTEGER NOT NULL REFERENCES ente(id),
+                    pratica_id INTEGER NOT NULL REFERENCES pratica(id),
+                    tipo TEXT NOT NULL,
+                    scadenza TEXT,
+                    giorni_rimanenti INTEGER,
+                    messaggio TEXT NOT NULL,
+                    calcolato_il DATETIME NOT NULL
+                );
+                CREATE INDEX avviso_scadenza_ente ON avviso_scadenza(ente_id);
+                """)
+        }
         return m
     }
 }

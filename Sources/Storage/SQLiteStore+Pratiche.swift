@@ -3,7 +3,7 @@ import GRDB
 import Workflow
 
 extension SQLiteStore: CaseStore {
-    public func createPratica(_ input: PraticaInput.Valid, by op: Operatore, at: Date) async throws -> Pratica {
+    public func createPratica(_ input: PraticaInput.Valid, istanza: RecordedProcedureEvent, state: ProcedureState, by op: Operatore, at: Date) async throws -> Pratica {
         let year = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "Europe/Rome")!, from: at).year!
         return try await write { db in
             _ = try Self.persona(db, id: input.personaID, enteID: op.enteID)
@@ -12,12 +12,13 @@ extension SQLiteStore: CaseStore {
             let numero = "\(year)/" + String(repeating: "0", count: max(0, 6 - String(n).count)) + String(n)
             try db.execute(
                 sql: "INSERT INTO pratica (ente_id, numero, persona_id, richiedente_id, tipo, oggetto, stato, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                arguments: [op.enteID, numero, input.personaID, input.richiedenteID, input.tipo.code, input.oggetto, PraticaStato.presentata.rawValue, at, op.userID])
+                arguments: [op.enteID, numero, input.personaID, input.richiedenteID, input.tipo, input.oggetto, state.rawValue, at, op.userID])
             let id = db.lastInsertedRowID
-            try Self.appendAudit(db, AuditEvent(action: "pratica.create", objectType: "pratica", objectID: String(id), detail: ["numero": numero, "tipo": input.tipo.code, "persona": String(input.personaID)]), by: op, actor: op.username, at: at)
+            try Self.appendAudit(db, AuditEvent(action: "pratica.create", objectType: "pratica", objectID: String(id), detail: ["numero": numero, "tipo": input.tipo, "persona": String(input.personaID)]), by: op, actor: op.username, at: at)
+            try Self.insertEvent(db, istanza, praticaID: id)
             return Pratica(
-                id: id, enteID: op.enteID, numero: numero, personaID: input.personaID, richiedenteID: input.richiedenteID, tipo: input.tipo.code,
-                oggetto: input.oggetto, stato: .presentata, createdAt: at, createdBy: op.userID)
+                id: id, enteID: op.enteID, numero: numero, personaID: input.personaID, richiedenteID: input.richiedenteID, tipo: input.tipo,
+                oggetto: input.oggetto, stato: state, rdpUserID: nil, createdAt: at, createdBy: op.userID)
         }
     }
 
@@ -25,22 +26,13 @@ extension SQLiteStore: CaseStore {
         try await read { db in try Self.pratica(db, id: id, enteID: op.enteID) }
     }
 
-    public func pratiche(for op: Operatore, stato: PraticaStato?, personaID: Int64?, limit: Int) async throws -> [Pratica] {
+    public func pratiche(for op: Operatore, stato: ProcedureState?, personaID: Int64?, limit: Int) async throws -> [Pratica] {
         try await read { db in
             try Row.fetchAll(
                 db,
                 sql: "SELECT * FROM pratica WHERE ente_id = ? AND (? IS NULL OR stato = ?) AND (? IS NULL OR persona_id = ?) ORDER BY id DESC LIMIT ?",
                 arguments: [op.enteID, stato?.rawValue, stato?.rawValue, personaID, personaID, limit]
             ).map(Self.pratica)
-        }
-    }
-
-    /// Sets the state of a pratica (demo data and, later, the procedure engine).
-    public func setStato(_ stato: PraticaStato, praticaID: Int64, by op: Operatore, at: Date) async throws {
-        try await write { db in
-            let p = try Self.pratica(db, id: praticaID, enteID: op.enteID)
-            try db.execute(sql: "UPDATE pratica SET stato = ? WHERE id = ?", arguments: [stato.rawValue, praticaID])
-            try Self.appendAudit(db, AuditEvent(action: "pratica.stato", objectType: "pratica", objectID: String(praticaID), detail: ["da": p.stato.rawValue, "a": stato.rawValue]), by: op, actor: op.username, at: at)
         }
     }
 
@@ -100,7 +92,7 @@ extension SQLiteStore: CaseStore {
     static func pratica(_ row: Row) throws -> Pratica {
         Pratica(
             id: row["id"], enteID: row["ente_id"], numero: row["numero"], personaID: row["persona_id"], richiedenteID: row["richiedente_id"],
-            tipo: row["tipo"], oggetto: row["oggetto"], stato: PraticaStato(rawValue: row["stato"]) ?? .presentata, createdAt: row["created_at"],
+            tipo: row["tipo"], oggetto: row["oggetto"], stato: ProcedureState(rawValue: row["stato"]) ?? .presentata, rdpUserID: row["rdp_user_id"], createdAt: row["created_at"],
             createdBy: row["created_by"])
     }
 

@@ -16,13 +16,16 @@ public struct Pratica: Sendable, Hashable, Codable, Identifiable {
     public let richiedenteID: Int64?
     public let tipo: String
     public var oggetto: String
-    public var stato: PraticaStato
+    /// The procedure's state as of the last recorded event (cached for lists; the event log is authoritative).
+    public var stato: ProcedureState
+    /// The responsabile del procedimento (L. 241/1990 art. 5), when assigned.
+    public var rdpUserID: Int64?
     public let createdAt: Date
     public let createdBy: Int64
 
     public init(
         id: Int64, enteID: Int64, numero: String, personaID: Int64, richiedenteID: Int64?, tipo: String, oggetto: String,
-        stato: PraticaStato, createdAt: Date, createdBy: Int64
+        stato: ProcedureState, rdpUserID: Int64?, createdAt: Date, createdBy: Int64
     ) {
         self.id = id
         self.enteID = enteID
@@ -32,6 +35,7 @@ public struct Pratica: Sendable, Hashable, Codable, Identifiable {
         self.tipo = tipo
         self.oggetto = oggetto
         self.stato = stato
+        self.rdpUserID = rdpUserID
         self.createdAt = createdAt
         self.createdBy = createdBy
     }

@@ -16,17 +16,18 @@ public struct PraticaInput: Sendable, Hashable, Codable {
     public struct Valid: Sendable, Hashable {
         public let personaID: Int64
         public let richiedenteID: Int64?
-        public let tipo: TipoProcedimento
+        /// Code of a procedure type configured for the ente.
+        public let tipo: String
         public let oggetto: String
     }
 
-    /// Checks required fields and the procedure type.
-    public func validated() throws(WorkflowError) -> Valid {
+    /// Checks required fields and that the procedure type is one of `types` (the ente's configured codes).
+    public func validated(types: Set<String>) throws(WorkflowError) -> Valid {
         var issues: [FieldIssue] = []
         if personaId == nil { issues.append(FieldIssue(field: "personaId", message: "Indicare la persona beneficiaria.")) }
-        let tipo = tipo.flatMap(TipoProcedimento.named)
+        let tipo = tipo.flatMap { types.contains($0) ? $0 : nil }
         if tipo == nil {
-            let known = TipoProcedimento.catalog.map(\.code).joined(separator: ", ")
+            let known = types.sorted().joined(separator: ", ")
             issues.append(FieldIssue(field: "tipo", message: "Tipo di procedimento non valido: usare uno fra \(known)."))
         }
         let oggetto = (oggetto ?? "").trimmed

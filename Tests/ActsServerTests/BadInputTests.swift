@@ -91,8 +91,8 @@ struct BadInputTests {
             let s = try await client.login("dirigente")
             let r = try await client.request(.get, "/api/v1/pratiche?stato=chiusa", as: s)
             #expect(r.status == .unprocessableContent)
-            let ok = try await client.request(.get, "/api/v1/pratiche?stato=sospesa", as: s)
-            #expect(try ok.json([JSONValue].self).compactMap { $0["stato"]?.string } == ["sospesa"])
+            let ok = try await client.request(.get, "/api/v1/pratiche?stato=sospesa_integrazione", as: s)
+            #expect(try ok.json([JSONValue].self).compactMap { $0["stato"]?.string } == ["sospesa_integrazione"])
         }
     }
 }

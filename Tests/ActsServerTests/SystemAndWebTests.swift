@@ -80,7 +80,7 @@ struct SystemAndWebTests {
             #expect(list.status == .ok)
             #expect(list.text.contains("2026/000001"))
             #expect(list.text.contains("Rossi Mario"))
-            #expect(list.text.contains("In istruttoria"))
+            #expect(list.text.contains("Sospesa per integrazione"))
             let anonymous = try await client.request(.get, "/")
             #expect(anonymous.headers[.location] == "/login")
             let wrong = try await client.executeRequest(uri: "/login", method: .post, headers: h, body: ByteBuffer(string: "username=sportello&password=errata&_csrf=\(csrf)"))

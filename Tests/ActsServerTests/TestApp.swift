@@ -14,6 +14,7 @@ import Workflow
 /// with a fixed clock. Tests drive it through Hummingbird's router test client (no network).
 struct TestApp {
     static let now = Date(timeIntervalSince1970: 1_795_428_000)  // 2026-11-23
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     let store: SQLiteStore
     let deps: AppDependencies
     let dir: URL
@@ -30,8 +31,9 @@ struct TestApp {
             ],
             environment: [:])
         store = try SQLiteStore(path: settings.databasePath, documentsDirectory: settings.documentsPath)
-        try await DemoData.load(into: store, passwords: Passwords(cost: 4), now: Self.now)
-        deps = AppDependencies(settings: settings, store: store, catalog: ResourceFiles.belfiore, clock: AppClock { Self.now })
+        let procedures = try ProcedureCatalog.load(directory: Self.repository.appendingPathComponent("config/procedimenti").path)
+        try await DemoData.load(into: store, passwords: Passwords(cost: 4), catalog: procedures, now: Self.now)
+        deps = AppDependencies(settings: settings, store: store, catalog: ResourceFiles.belfiore, clock: AppClock { Self.now }, procedures: procedures)
     }
 
     /// Runs `body` against the application: in-process router (default) or a real server on a loopback port.

@@ -12,7 +12,7 @@ struct AuditStoreTests {
         let op = try await t.operatore()
         let p = try await t.persona(op)
         _ = try await t.persona(op, cognome: "Bianchi", nome: "Anna", birth: "1950-01-01")
-        _ = try await t.store.createPratica(try PraticaInput(personaId: p.id, tipo: "misura_b2", oggetto: "Buono").validated(), by: op, at: t.now)
+        _ = try await t.store.createPratica(try PraticaInput(personaId: p.id, tipo: "misura_b2", oggetto: "Buono").validated(types: TestStore.types), istanza: t.istanza(op), state: .presentata, by: op, at: t.now)
         return t
     }
 

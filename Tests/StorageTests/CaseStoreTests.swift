@@ -35,8 +35,8 @@ struct CaseStoreTests {
         // The same person may be known to both entes, separately.
         let pb = try await t.persona(b)
         #expect(pb.id != p.id)
-        let input = try PraticaInput(personaId: p.id, tipo: "contributo_economico", oggetto: "x").validated()
-        await #expect(throws: StorageError.self) { try await t.store.createPratica(input, by: b, at: t.now) }
+        let input = try PraticaInput(personaId: p.id, tipo: "contributo_economico", oggetto: "x").validated(types: TestStore.types)
+        await #expect(throws: StorageError.self) { try await t.store.createPratica(input, istanza: t.istanza(b), state: .presentata, by: b, at: t.now) }
     }
 
     @Test func searchMatchesCodePrefixAndSurname() async throws {
@@ -78,10 +78,10 @@ struct CaseStoreTests {
         let t = try TestStore()
         let a = try await t.operatore(ente: "c_a001"), b = try await t.operatore(ente: "c_b001")
         let pa = try await t.persona(a), pb = try await t.persona(b)
-        let input = { (id: Int64) in try PraticaInput(personaId: id, tipo: "contributo_economico", oggetto: "Affitto").validated() }
-        let n1 = try await t.store.createPratica(try input(pa.id), by: a, at: t.now).numero
-        let n2 = try await t.store.createPratica(try input(pa.id), by: a, at: t.now).numero
-        let m1 = try await t.store.createPratica(try input(pb.id), by: b, at: t.now).numero
+        let input = { (id: Int64) in try PraticaInput(personaId: id, tipo: "contributo_economico", oggetto: "Affitto").validated(types: TestStore.types) }
+        let n1 = try await t.store.createPratica(try input(pa.id), istanza: t.istanza(a), state: .presentata, by: a, at: t.now).numero
+        let n2 = try await t.store.createPratica(try input(pa.id), istanza: t.istanza(a), state: .presentata, by: a, at: t.now).numero
+        let m1 = try await t.store.createPratica(try input(pb.id), istanza: t.istanza(b), state: .presentata, by: b, at: t.now).numero
         #expect([n1, n2, m1] == ["2026/000001", "2026/000002", "2026/000001"])
     }
 
@@ -89,7 +89,7 @@ struct CaseStoreTests {
         let t = try TestStore()
         let op = try await t.operatore()
         let p = try await t.persona(op)
-        let pratica = try await t.store.createPratica(try PraticaInput(personaId: p.id, tipo: "contributo_economico", oggetto: "x").validated(), by: op, at: t.now)
+        let pratica = try await t.store.createPratica(try PraticaInput(personaId: p.id, tipo: "contributo_economico", oggetto: "x").validated(types: TestStore.types), istanza: t.istanza(op), state: .presentata, by: op, at: t.now)
         let bytes = Array("contenuto di prova àèì\n".utf8)
         let d1 = try await t.store.addDocumento(praticaID: pratica.id, nome: "a.txt", mimeType: "text/plain", content: bytes, by: op, at: t.now)
         let d2 = try await t.store.addDocumento(praticaID: pratica.id, nome: "b.txt", mimeType: "text/plain", content: bytes, by: op, at: t.now)
@@ -107,7 +107,7 @@ struct CaseStoreTests {
         let t = try TestStore()
         let op = try await t.operatore()
         let p = try await t.persona(op)
-        let pratica = try await t.store.createPratica(try PraticaInput(personaId: p.id, tipo: "contributo_economico", oggetto: "x").validated(), by: op, at: t.now)
+        let pratica = try await t.store.createPratica(try PraticaInput(personaId: p.id, tipo: "contributo_economico", oggetto: "x").validated(types: TestStore.types), istanza: t.istanza(op), state: .presentata, by: op, at: t.now)
         let doc = try await t.store.addDocumento(praticaID: pratica.id, nome: "a.txt", mimeType: "text/plain", content: Array("originale".utf8), by: op, at: t.now)
         let path = try FileManager.default.subpathsOfDirectory(atPath: t.dir.appendingPathComponent("documenti").path).first { $0.hasSuffix(doc.impronta) }!
         let full = t.dir.appendingPathComponent("documenti").appendingPathComponent(path).path

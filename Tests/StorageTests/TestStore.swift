@@ -31,6 +31,13 @@ struct TestStore {
         return try await store.createPersona(data, by: op, at: now).persona
     }
 
+    static let types: Set<String> = ["contributo_economico", "misura_b2"]
+
+    /// The first event of a procedure, presented by `op` today.
+    func istanza(_ op: Operatore) -> RecordedProcedureEvent {
+        RecordedProcedureEvent(seq: 1, event: ProcedureEvent(kind: .istanzaPresentata, day: CivilDate(iso: "2026-11-18")!, role: op.role.rawValue), at: now, userID: op.userID, determina: nil)
+    }
+
     /// A second, raw connection to the same file: what someone with shell access could do.
     func rawConnection() throws -> DatabaseQueue {
         try DatabaseQueue(path: dbPath)

@@ -25,12 +25,12 @@ struct DomainRulesTests {
 
     @Test func praticaInputNamesMissingFieldsAndUnknownType() {
         do {
-            _ = try PraticaInput(personaId: nil, tipo: "bonus_inventato", oggetto: " ").validated()
+            _ = try PraticaInput(personaId: nil, tipo: "bonus_inventato", oggetto: " ").validated(types: ["contributo_economico"])
             Issue.record("validation should fail")
         } catch {
             #expect(Set(error.fields.map(\.field)) == ["personaId", "tipo", "oggetto"])
         }
-        #expect(throws: Never.self) { try PraticaInput(personaId: 1, tipo: "contributo_economico", oggetto: "Affitto").validated() }
+        #expect(throws: Never.self) { try PraticaInput(personaId: 1, tipo: "contributo_economico", oggetto: "Affitto").validated(types: ["contributo_economico"]) }
     }
 
     @Test(arguments: Role.allCases)

@@ -17,7 +17,7 @@ extension ActsCommand {
                 if ifEmpty { print("Il database contiene già dati: nessun dato dimostrativo caricato."); return }
                 throw ValidationError("Il database «\(settings.databasePath)» contiene già dati: i dati dimostrativi si caricano solo in un database nuovo.")
             }
-            try await DemoData.load(into: store, passwords: Passwords(cost: settings.bcryptCost), now: Date())
+            try await DemoData.load(into: store, passwords: Passwords(cost: settings.bcryptCost), catalog: try options.procedureCatalog(settings), now: Date())
             print("Dati dimostrativi caricati. Utenti: \(DemoData.usernames.joined(separator: ", ")); password «\(DemoData.password)».")
         }
     }

@@ -22,4 +22,13 @@ struct GlobalOptions: ParsableArguments {
             throw ValidationError("Impossibile aprire il database «\(settings.databasePath)»: \(error)")
         }
     }
+
+    /// Loads and validates the procedure configurations; a mistake stops the command with every problem listed.
+    func procedureCatalog(_ settings: AppSettings) throws -> ProcedureCatalog {
+        do {
+            return try ProcedureCatalog.load(directory: settings.proceduresDirectory)
+        } catch let error as ProcedureConfiguration.Invalid {
+            throw ValidationError(error.description)
+        }
+    }
 }

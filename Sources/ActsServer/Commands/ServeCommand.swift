@@ -20,12 +20,13 @@ extension ActsCommand {
             if let port { extra["acts.http.port"] = ConfigValue(.int(port), isSecret: false) }
             let settings = options.settings(extra: extra)
             let store = try options.openStore(settings)
+            let procedures = try options.procedureCatalog(settings)
             let passwords = Passwords(cost: settings.bcryptCost)
             if demo, try await store.isEmpty() {
-                try await DemoData.load(into: store, passwords: passwords, now: Date())
+                try await DemoData.load(into: store, passwords: passwords, catalog: procedures, now: Date())
                 say("Dati dimostrativi caricati in «\(settings.databasePath)».")
             }
-            let deps = AppDependencies(settings: settings, store: store, catalog: ResourceFiles.belfiore, clock: .system)
+            let deps = AppDependencies(settings: settings, store: store, catalog: ResourceFiles.belfiore, clock: .system, procedures: procedures)
             let app = buildApplication(deps)
             say("Server in ascolto su http://\(settings.host):\(settings.port) — pagina di accesso: http://\(settings.host):\(settings.port)/login")
             if demo {

@@ -15,6 +15,8 @@ extension ActsCommand {
             @Option(help: ArgumentHelp("Ruolo: \(Role.allCases.map(\.rawValue).joined(separator: ", ")).", valueName: "ruolo")) var role: String
             @Option(help: ArgumentHelp("Variabile d'ambiente che contiene la password (mai sulla riga di comando).", valueName: "VARIABILE")) var passwordEnv: String
             @Option(help: ArgumentHelp("Nome e cognome da mostrare.", valueName: "nome")) var name: String?
+            @Option(help: ArgumentHelp("Funzione procedimentale nell'ente (ripetibile): responsabile_servizio, titolare_potere_sostitutivo.", valueName: "funzione"))
+            var funzione: [String] = []
             @Argument(help: ArgumentHelp("Nome utente per l'accesso.", valueName: "utente")) var username: String
 
             func validate() throws {
@@ -36,7 +38,9 @@ extension ActsCommand {
                 let hash = try await Passwords(cost: settings.bcryptCost).hash(password)
                 do {
                     let op = try await store.createUser(enteCode: ente, username: username, displayName: name ?? username, role: Role(rawValue: role)!, passwordHash: hash, at: Date())
-                    print("Utente «\(op.username)» creato per l'ente \(op.enteCode) con ruolo \(op.role.rawValue).")
+                    for f in funzione { try await store.assignFunction(f, username: op.username, at: Date()) }
+                    let extra = funzione.isEmpty ? "" : " e funzioni \(funzione.joined(separator: ", "))"
+                    print("Utente «\(op.username)» creato per l'ente \(op.enteCode) con ruolo \(op.role.rawValue)\(extra).")
                 } catch let error as StorageError {
                     throw ValidationError(error.message)
                 }

@@ -10,32 +10,39 @@ struct PraticheController {
     let store: any ActsStore
     let settings: AppSettings
     let clock: AppClock
+    let procedures: ProcedureService
+
+    func descrizione(_ p: Pratica, _ op: Operatore) -> String? {
+        procedures.configuration(for: op).tipi[p.tipo]?.type.descrizione
+    }
 
     func addRoutes(to router: Router<AppRequestContext>) {
         router.post("/api/v1/pratiche") { request, context in
             let op = try context.require(.createPratiche)
-            let input = try await JSONResponse.decode(PraticaInput.self, from: request).validated()
-            let pratica = try await store.createPratica(input, by: op, at: clock.now())
+            let input = try await JSONResponse.decode(PraticaInput.self, from: request)
+            let pratica = try await procedures.open(input, by: op)
             var headers = HTTPFields()
             headers[.location] = "/api/v1/pratiche/\(pratica.id)"
-            return JSONResponse.make(PraticaDTO(pratica), status: .created, headers: headers)
+            return JSONResponse.make(PraticaDTO(pratica, tipoDescrizione: descrizione(pratica, op)), status: .created, headers: headers)
         }
         router.get("/api/v1/pratiche") { request, context in
             let op = try context.require(.readPratiche)
-            var stato: PraticaStato?
+            var stato: ProcedureState?
             if let raw = request.uri.queryParameters.get("stato"), !raw.isEmpty {
-                guard let s = PraticaStato(rawValue: raw) else {
-                    throw WorkflowError.invalid([FieldIssue(field: "stato", message: "Stato non valido: usare uno fra \(PraticaStato.allCases.map(\.rawValue).joined(separator: ", ")).")])
+                guard let s = ProcedureState(rawValue: raw) else {
+                    throw WorkflowError.invalid([FieldIssue(field: "stato", message: "Stato non valido: usare uno fra \(ProcedureState.allCases.map(\.rawValue).joined(separator: ", ")).")])
                 }
                 stato = s
             }
             let persona = request.uri.queryParameters.get("personaId").flatMap { Int64($0) }
             let limit = min(500, max(1, request.uri.queryParameters.get("limit").flatMap { Int($0) } ?? 100))
-            return JSONResponse.make(try await store.pratiche(for: op, stato: stato, personaID: persona, limit: limit).map(PraticaDTO.init))
+            return JSONResponse.make(try await store.pratiche(for: op, stato: stato, personaID: persona, limit: limit).map { PraticaDTO($0, tipoDescrizione: descrizione($0, op)) })
         }
         router.get("/api/v1/pratiche/:id") { _, context in
             let op = try context.require(.readPratiche)
-            return JSONResponse.make(PraticaDTO(try await store.pratica(id: try PersoneController.id(context), for: op)))
+            var (pratica, snapshot, _) = try await procedures.status(praticaID: try PersoneController.id(context), for: op)
+            if let snapshot { pratica.stato = snapshot.state }  // as of today, not as of the last event
+            return JSONResponse.make(PraticaDTO(pratica, tipoDescrizione: descrizione(pratica, op)))
         }
         router.get("/api/v1/pratiche/:id/documenti") { _, context in
             let op = try context.require(.readDocumenti)

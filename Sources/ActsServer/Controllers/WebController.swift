@@ -10,6 +10,7 @@ struct WebController {
     let store: any ActsStore
     let sessions: SessionController
     let clock: AppClock
+    let procedures: ProcedureService
 
     static let loginCSRFCookie = "acts_csrf_login"
 
@@ -61,7 +62,7 @@ struct WebController {
                     let persona = try? await store.persona(id: p.personaID, for: op)
                     rows.append([
                         "numero": p.numero, "beneficiario": persona.map { "\($0.data.cognome) \($0.data.nome)" } ?? "—",
-                        "tipo": TipoProcedimento.named(p.tipo)?.label ?? p.tipo, "oggetto": p.oggetto, "stato": p.stato.label,
+                        "tipo": procedures.configuration(for: op).tipi[p.tipo]?.type.descrizione ?? p.tipo, "oggetto": p.oggetto, "stato": p.stato.label,
                         "data": PersoneController.civilDate(p.createdAt).italian,
                     ])
                 }

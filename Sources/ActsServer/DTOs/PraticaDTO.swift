@@ -11,17 +11,21 @@ struct PraticaDTO: Encodable {
     let tipoDescrizione: String?
     let oggetto: String
     let stato: String
+    let statoDescrizione: String
+    let responsabileId: Int64?
     let createdAt: Date
 
-    init(_ p: Pratica) {
+    init(_ p: Pratica, tipoDescrizione: String? = nil) {
         id = p.id
         numero = p.numero
         personaId = p.personaID
         richiedenteId = p.richiedenteID
         tipo = p.tipo
-        tipoDescrizione = TipoProcedimento.named(p.tipo)?.label
+        self.tipoDescrizione = tipoDescrizione
         oggetto = p.oggetto
         stato = p.stato.rawValue
+        statoDescrizione = p.stato.label
+        responsabileId = p.rdpUserID
         createdAt = p.createdAt
     }
 }

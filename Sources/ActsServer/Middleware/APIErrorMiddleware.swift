@@ -48,7 +48,11 @@ struct APIErrorMiddleware: RouterMiddleware {
         case let e as APIError:
             return (e.status, e.code, e.message, [])
         case let e as WorkflowError:
-            let status: HTTPResponse.Status = e.code == "non_autorizzato" ? .forbidden : .unprocessableContent
+            let status: HTTPResponse.Status = switch e.code {
+            case "non_autorizzato", "forbidden": .forbidden
+            case "dati_non_validi": .unprocessableContent
+            default: .conflict  // the procedure engine's refusals: the action is not possible at this point
+            }
             return (status, e.code, e.message, e.fields)
         case let e as StorageError:
             switch e.code {

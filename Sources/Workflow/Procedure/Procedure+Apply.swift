@@ -2,14 +2,16 @@ extension Procedure {
     /// Applies one event (scenario README §5-§7). Time is first brought forward to the event's day, also when
     /// the event is then refused; a refused event changes nothing else.
     ///
-    /// - Parameter register: the ente's determinazioni register; an accepted determina or decisione accelerata takes its next number.
+    /// - Parameters:
+    ///   - register: the ente's determinazioni register; an accepted determina or decisione accelerata takes its next number.
+    ///   - checkRoles: false only when rebuilding from a log of events that were accepted when recorded.
     /// - Returns: accepted or refused with a stable error code, and the snapshot as of the event's day.
-    public mutating func apply(_ event: ProcedureEvent, register: inout DeterminaRegister) -> ProcedureOutcome {
+    public mutating func apply(_ event: ProcedureEvent, register: inout DeterminaRegister, checkRoles: Bool = true) -> ProcedureOutcome {
         if presentation != nil { advance(to: event.day) }
         var number: String?
         var error: WorkflowError?
         do {
-            number = try check(event, register: &register)
+            number = try check(event, register: &register, checkRoles: checkRoles)
         } catch let e {
             error = e
         }
@@ -17,12 +19,12 @@ extension Procedure {
     }
 
     /// Checks in the order of §5: verifica, closed, role, then the event's own checks; applies the effect when all pass.
-    private mutating func check(_ e: ProcedureEvent, register: inout DeterminaRegister) throws(WorkflowError) -> String? {
+    private mutating func check(_ e: ProcedureEvent, register: inout DeterminaRegister, checkRoles: Bool) throws(WorkflowError) -> String? {
         if e.kind == .verifica { return nil }
         if let c = conclusion, !(e.kind == .comunicazioneEsitoInviata && c.byDetermina && !communicated) {
             throw .procedureClosed
         }
-        guard type.allows(e.role, e.kind) else { throw .procedureForbidden(role: e.role, action: e.kind) }
+        guard !checkRoles || type.allows(e.roles, e.kind) else { throw .procedureForbidden(roles: e.roles, action: e.kind) }
         if e.kind != .istanzaPresentata && presentation == nil { throw .invalidTransition("la domanda non è stata ancora presentata") }
         let day = e.day
         switch e.kind {

@@ -39,6 +39,14 @@ public struct Procedure: Sendable, Hashable {
     /// Whether the procedure has ended (determinazione, rinuncia, silenzio-assenso).
     public var isConcluded: Bool { conclusion != nil }
 
+    /// The day the potere sostitutivo was activated, if it was.
+    public var potereSostitutivoDay: CivilDate? { potereSostitutivo }
+
+    /// The start day of the suspension that stops the clock on `day`, if any.
+    public func runningSuspensionStart(on day: CivilDate) -> CivilDate? {
+        suspensions.last { $0.isRunning(on: day) }?.start
+    }
+
     /// The conclusion deadline of the term as known on `ref` (§6.4), `nil` while a suspension's end is unknown.
     func termDeadline(knownOn ref: CivilDate) -> CivilDate? {
         guard let presentation else { return nil }

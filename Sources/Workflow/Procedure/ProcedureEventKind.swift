@@ -14,6 +14,26 @@ public enum ProcedureEventKind: String, Sendable, Hashable, Codable, CaseIterabl
     case decisioneAccelerata = "decisione_accelerata"
     case potereSostitutivoAttivato = "potere_sostitutivo_attivato"
     case verifica
+
+    /// Italian label for messages and the UI.
+    public var label: String {
+        switch self {
+        case .istanzaPresentata: "presentazione dell'istanza"
+        case .protocollata: "protocollazione"
+        case .avvioComunicato: "comunicazione di avvio"
+        case .richiestaIntegrazione: "richiesta di integrazione"
+        case .integrazioneRicevuta: "ricezione dell'integrazione"
+        case .preavviso10bisInviato: "preavviso di rigetto (10-bis)"
+        case .osservazioniRicevute: "ricezione delle osservazioni"
+        case .propostaRedatta: "proposta di determinazione"
+        case .determinaFirmata: "firma della determinazione"
+        case .comunicazioneEsitoInviata: "comunicazione dell'esito"
+        case .rinuncia: "rinuncia"
+        case .decisioneAccelerata: "decisione accelerata"
+        case .potereSostitutivoAttivato: "attivazione del potere sostitutivo"
+        case .verifica: "verifica"
+        }
+    }
 }
 
 /// The outcome a proposta di determinazione proposes.

@@ -27,8 +27,8 @@ public struct ProcedureType: Sendable, Hashable {
         self.roles = roles
     }
 
-    /// Whether `role` may perform `kind` (`verifica` is open to anyone).
-    public func allows(_ role: String, _ kind: ProcedureEventKind) -> Bool {
-        kind == .verifica || (roles[kind]?.contains(role) ?? false)
+    /// Whether any of `actorRoles` may perform `kind` (`verifica` is open to anyone).
+    public func allows(_ actorRoles: Set<String>, _ kind: ProcedureEventKind) -> Bool {
+        kind == .verifica || !(roles[kind] ?? []).isDisjoint(with: actorRoles)
     }
 }

@@ -9,8 +9,9 @@ extension WorkflowError {
     public static let termNotExpired = WorkflowError(code: "term_not_expired", message: "Il potere sostitutivo si esercita solo dopo la scadenza del termine (art. 2 c.9-ter).")
 
     /// The role may not perform the action.
-    public static func procedureForbidden(role: String, action: ProcedureEventKind) -> WorkflowError {
-        WorkflowError(code: "forbidden", message: "Il ruolo «\(role)» non può eseguire «\(action.rawValue)» per questo tipo di procedimento.")
+    public static func procedureForbidden(roles: Set<String>, action: ProcedureEventKind) -> WorkflowError {
+        let who = roles.isEmpty ? "nessun ruolo" : roles.sorted().joined(separator: ", ")
+        return WorkflowError(code: "forbidden", message: "Con i ruoli \(who) non si può eseguire «\(action.label)» per questo tipo di procedimento.")
     }
 
     /// The event makes no sense at this point of the procedure.

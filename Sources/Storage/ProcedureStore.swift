@@ -1,0 +1,30 @@
+import Foundation
+import Workflow
+
+/// The event logs of procedures, the procedural functions of users, and the stored deadline alerts.
+public protocol ProcedureStore: Sendable {
+    /// The accepted events of a pratica, in order.
+    func procedureEvents(praticaID: Int64, for: Operatore) async throws -> [RecordedProcedureEvent]
+    /// Every pratica of an ente with its event log (system use: alerts, reports).
+    func procedureLogs(enteID: Int64) async throws -> [(pratica: Pratica, events: [RecordedProcedureEvent])]
+    /// Appends an accepted event and caches the resulting state. Fails with `conflitto` when another event took
+    /// the same position meanwhile, or the determinazione number is no longer the next one of its year.
+    func appendProcedureEvent(_ event: RecordedProcedureEvent, praticaID: Int64, state: ProcedureState, by: Operatore) async throws
+    /// The last determinazione number used by the ente in `year` (0 when none).
+    func lastDetermina(enteID: Int64, year: Int) async throws -> Int
+    /// Makes a user of the same ente the responsabile del procedimento of a pratica.
+    func assignRDP(praticaID: Int64, userID: Int64, by: Operatore, at: Date) async throws
+    /// Gives a user a procedural function of its ente (`responsabile_servizio`, `titolare_potere_sostitutivo`, …).
+    func assignFunction(_ function: String, username: String, at: Date) async throws
+    /// The procedural functions a user holds in its ente.
+    func functions(userID: Int64) async throws -> Set<String>
+    /// Every ente (system use).
+    func allEnti() async throws -> [Ente]
+    /// Replaces the stored alerts of an ente with a fresh computation.
+    func replaceAlerts(enteID: Int64, with alerts: [StoredAlert], at: Date) async throws
+    /// Updates the cached state of pratiche whose state changed with the passing of time (expiry, end of a
+    /// suspension, silenzio-assenso): a cache for lists and filters, derived from the event log, not audited.
+    func refreshStates(_ states: [Int64: ProcedureState], enteID: Int64) async throws
+    /// The stored alerts of an ente.
+    func alerts(enteID: Int64) async throws -> [StoredAlert]
+}
