@@ -102,7 +102,7 @@ struct APIWalkTests {
 
 /// Heterogeneous JSON values for request bodies in tests.
 enum JSONEncodable: Encodable, ExpressibleByIntegerLiteral, ExpressibleByStringLiteral, Sendable {
-    case int(Int), string(String)
+    case int(Int), string(String), array([String])
     init(integerLiteral value: Int) { self = .int(value) }
     init(stringLiteral value: String) { self = .string(value) }
     func encode(to encoder: any Encoder) throws {
@@ -110,6 +110,7 @@ enum JSONEncodable: Encodable, ExpressibleByIntegerLiteral, ExpressibleByStringL
         switch self {
         case .int(let i): try c.encode(i)
         case .string(let s): try c.encode(s)
+        case .array(let a): try c.encode(a)
         }
     }
 }

@@ -151,3 +151,17 @@ extension Optional {
         }
     }
 }
+
+@Suite("Durata della sessione")
+struct SessionExpiryTests {
+    @Test func sessionExpiresAfterTheConfiguredHours() async throws {
+        let app = try await TestApp(sessionHours: 8)
+        let clock = app.clock
+        try await app.run { client in
+            let s = try await client.login("sportello")
+            #expect(try await client.request(.get, "/api/v1/pratiche", as: s).status == .ok)
+            clock.advance(days: 1)
+            #expect(try await client.request(.get, "/api/v1/pratiche", as: s).status == .unauthorized)
+        }
+    }
+}

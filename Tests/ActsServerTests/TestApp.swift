@@ -5,6 +5,7 @@ import Hummingbird
 import HummingbirdTesting
 import NIOCore
 import Storage
+import Synchronization
 import Testing
 import Workflow
 
@@ -18,8 +19,10 @@ struct TestApp {
     let store: SQLiteStore
     let deps: AppDependencies
     let dir: URL
+    /// The application's clock: starts at ``now``; tests move it forward.
+    let clock = TestClock(Self.now)
 
-    init(maxUploadBytes: Int = 50 * 1024 * 1024) async throws {
+    init(maxUploadBytes: Int = 50 * 1024 * 1024, sessionHours: Int = 8) async throws {
         dir = FileManager.default.temporaryDirectory.appendingPathComponent("acts-api-\(UUID().uuidString)")
         let settings = AppSettings(
             overrides: [
@@ -28,18 +31,27 @@ struct TestApp {
                 "acts.upload.max.bytes": ConfigValue(.int(maxUploadBytes), isSecret: false),
                 "acts.log.level": "error",
                 "acts.http.port": 0,
+                "acts.session.hours": ConfigValue(.int(sessionHours), isSecret: false),
             ],
             environment: [:])
         store = try SQLiteStore(path: settings.databasePath, documentsDirectory: settings.documentsPath)
         let procedures = try ProcedureCatalog.load(directory: Self.repository.appendingPathComponent("config/procedimenti").path)
         try await DemoData.load(into: store, passwords: Passwords(cost: 4), catalog: procedures, now: Self.now)
-        deps = AppDependencies(settings: settings, store: store, catalog: ResourceFiles.belfiore, clock: AppClock { Self.now }, procedures: procedures)
+        deps = AppDependencies(settings: settings, store: store, catalog: ResourceFiles.belfiore, clock: AppClock { [clock] in clock.now }, procedures: procedures)
     }
 
     /// Runs `body` against the application: in-process router (default) or a real server on a loopback port.
     func run<T: Sendable>(live: Bool = false, _ body: @escaping @Sendable (any TestClientProtocol) async throws -> T) async throws -> T {
         try await buildApplication(deps).test(live ? .live : .router) { client in try await body(client) }
     }
+}
+
+/// A settable clock shared with the application under test.
+final class TestClock: Sendable {
+    private let value: Mutex<Date>
+    init(_ start: Date) { value = Mutex(start) }
+    var now: Date { value.withLock { $0 } }
+    func advance(days: Int) { value.withLock { $0 = $0.addingTimeInterval(Double(days) * 86_400) } }
 }
 
 /// A logged-in browser-like session: cookie plus CSRF token.
