@@ -7,11 +7,15 @@ public protocol ProcedureStore: Sendable {
     func procedureEvents(praticaID: Int64, for: Operatore) async throws -> [RecordedProcedureEvent]
     /// Every pratica of an ente with its event log (system use: alerts, reports).
     func procedureLogs(enteID: Int64) async throws -> [(pratica: Pratica, events: [RecordedProcedureEvent])]
-    /// Appends an accepted event and caches the resulting state. Fails with `conflitto` when another event took
-    /// the same position meanwhile, or the determinazione number is no longer the next one of its year.
-    func appendProcedureEvent(_ event: RecordedProcedureEvent, praticaID: Int64, state: ProcedureState, by: Operatore) async throws
-    /// The last determinazione number used by the ente in `year` (0 when none).
-    func lastDetermina(enteID: Int64, year: Int) async throws -> Int
+    /// Decides and records one event in a single write transaction, so concurrent events on the same pratica and
+    /// determinazioni of the same year are serialised: `decide` gets the pratica, its log and the last
+    /// determinazione number of `year`, and returns the event to append (or `nil` for a refusal or a
+    /// verifica), the resulting state and a result for the caller. The appended event, the determinazione
+    /// counter, the cached state and the audit entry commit together.
+    func recordProcedureEvent<T: Sendable>(
+        praticaID: Int64, by: Operatore, year: Int,
+        decide: @escaping @Sendable (Pratica, [RecordedProcedureEvent], Int) throws -> (append: RecordedProcedureEvent?, state: ProcedureState, result: T)
+    ) async throws -> T
     /// Makes a user of the same ente the responsabile del procedimento of a pratica.
     func assignRDP(praticaID: Int64, userID: Int64, by: Operatore, at: Date) async throws
     /// Gives a user a procedural function of its ente (`responsabile_servizio`, `titolare_potere_sostitutivo`, …).

@@ -21,30 +21,29 @@ extension SQLiteStore: ProcedureStore {
         }
     }
 
-    public func appendProcedureEvent(_ event: RecordedProcedureEvent, praticaID: Int64, state: ProcedureState, by op: Operatore) async throws {
+    public func recordProcedureEvent<T: Sendable>(
+        praticaID: Int64, by op: Operatore, year: Int,
+        decide: @escaping @Sendable (Pratica, [RecordedProcedureEvent], Int) throws -> (append: RecordedProcedureEvent?, state: ProcedureState, result: T)
+    ) async throws -> T {
         try await write { db in
             let pratica = try Self.pratica(db, id: praticaID, enteID: op.enteID)
-            let last = try Int.fetchOne(db, sql: "SELECT MAX(seq) FROM procedura_evento WHERE pratica_id = ?", arguments: [praticaID]) ?? 0
-            guard event.seq == last + 1 else {
-                throw StorageError.conflict("La pratica \(pratica.numero) è stata aggiornata da un altro operatore nel frattempo: ricaricare e riprovare.")
-            }
+            let log = try Self.events(db, praticaID: praticaID)
+            let last = try Int.fetchOne(db, sql: "SELECT valore FROM contatore WHERE ente_id = ? AND nome = 'determina' AND anno = ?", arguments: [op.enteID, year]) ?? 0
+            let decision = try decide(pratica, log, last)
+            guard let event = decision.append else { return decision.result }
+            guard event.seq == log.count + 1 else { throw StorageError.conflict("Sequenza degli eventi non valida per la pratica \(pratica.numero).") }
             if let determina = event.determina {
                 let parts = determina.split(separator: "/")
-                guard parts.count == 2, let n = Int(parts[0]), let year = Int(parts[1]) else { throw StorageError.conflict("Numero di determinazione non valido: \(determina).") }
-                let next = try Self.nextCounter(db, enteID: op.enteID, name: "determina", year: year)
-                guard next == n else { throw StorageError.conflict("Il registro delle determinazioni è avanzato nel frattempo: riprovare.") }
+                guard parts.count == 2, let n = Int(parts[0]), let y = Int(parts[1]) else { throw StorageError.conflict("Numero di determinazione non valido: \(determina).") }
+                let next = try Self.nextCounter(db, enteID: op.enteID, name: "determina", year: y)
+                guard next == n else { throw StorageError.conflict("Numero di determinazione \(determina) non consecutivo (atteso \(next)/\(y)).") }
             }
             try Self.insertEvent(db, event, praticaID: praticaID)
-            try db.execute(sql: "UPDATE pratica SET stato = ? WHERE id = ?", arguments: [state.rawValue, praticaID])
-            var detail = ["evento": event.event.kind.rawValue, "seq": String(event.seq), "stato": state.rawValue]
+            try db.execute(sql: "UPDATE pratica SET stato = ? WHERE id = ?", arguments: [decision.state.rawValue, praticaID])
+            var detail = ["evento": event.event.kind.rawValue, "seq": String(event.seq), "stato": decision.state.rawValue]
             if let d = event.determina { detail["determina"] = d }
             try Self.appendAudit(db, AuditEvent(action: "procedimento.evento", objectType: "pratica", objectID: String(praticaID), detail: detail), by: op, actor: op.username, at: event.at)
-        }
-    }
-
-    public func lastDetermina(enteID: Int64, year: Int) async throws -> Int {
-        try await read { db in
-            try Int.fetchOne(db, sql: "SELECT valore FROM contatore WHERE ente_id = ? AND nome = 'determina' AND anno = ?", arguments: [enteID, year]) ?? 0
+            return decision.result
         }
     }
 

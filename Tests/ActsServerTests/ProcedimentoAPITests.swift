@@ -133,3 +133,34 @@ struct ProcedimentoAPITests {
         }
     }
 }
+
+@Suite("Procedimento: scritture concorrenti")
+struct ProcedureConcurrencyTests {
+    /// Many determinazioni signed at once on different pratiche get distinct, gap-free numbers.
+    @Test func concurrentDeterminazioniAreNumberedWithoutGapsOrDuplicates() async throws {
+        let app = try await TestApp()
+        let service = app.deps.procedureService
+        let store = app.store
+        let sportello = try #require(try await store.account(username: "sportello")).operatore
+        let protocollo = try #require(try await store.account(username: "protocollo")).operatore
+        let dirigente = try #require(try await store.account(username: "dirigente")).operatore
+        var ids: [Int64] = []
+        for i in 0..<8 {
+            let p = try await service.open(PraticaInput(personaId: 1 + Int64(i % 6), tipo: "contributo_economico", oggetto: "Contributo \(i)"), by: sportello)
+            _ = try await service.apply(.protocollata, data: .init(), praticaID: p.id, by: protocollo)
+            try await store.assignRDP(praticaID: p.id, userID: dirigente.userID, by: dirigente, at: TestApp.now)
+            _ = try await service.apply(.avvioComunicato, data: .init(), praticaID: p.id, by: dirigente)
+            var esito = ProcedureEvent.Data()
+            esito.esito = .accoglimento
+            _ = try await service.apply(.propostaRedatta, data: esito, praticaID: p.id, by: dirigente)
+            ids.append(p.id)
+        }
+        let numbers = try await withThrowingTaskGroup(of: String?.self) { group in
+            for id in ids { group.addTask { try await service.apply(.determinaFirmata, data: .init(), praticaID: id, by: dirigente).determina } }
+            return try await group.reduce(into: [String]()) { if let n = $1 { $0.append(n) } }
+        }
+        // The demo data adopted 1/2026; these take 2…9 in some order.
+        #expect(Set(numbers) == Set((2...9).map { "\($0)/2026" }))
+        #expect(numbers.count == 8)
+    }
+}

@@ -55,22 +55,25 @@ struct ProcedureService: Sendable {
     }
 
     /// Applies one event to a pratica's procedure; refusals come back in the outcome and record nothing.
+    /// The log is read, the engine run and the event recorded in one store transaction, so concurrent events
+    /// and determinazioni are serialised (no lost update, no duplicate or skipped number).
     func apply(_ kind: ProcedureEventKind, data: ProcedureEvent.Data, praticaID: Int64, by op: Operatore) async throws -> ProcedureOutcome {
         let pratica = try await store.pratica(id: praticaID, for: op)
         let tipo = try tipo(of: pratica, for: op)
-        let log = try await store.procedureEvents(praticaID: praticaID, for: op)
-        let config = configuration(for: op)
-        var procedure = Procedure.rebuild(type: tipo.type, calendar: config.calendar, from: log)
+        let calendar = configuration(for: op).calendar
+        let roles = try await roles(of: op, for: pratica)
         let now = clock.now()
         let day = Self.civilDate(now)
-        var register = DeterminaRegister(lastUsed: [day.year: try await store.lastDetermina(enteID: op.enteID, year: day.year)])
-        let event = ProcedureEvent(kind: kind, day: day, roles: try await roles(of: op, for: pratica), data: data)
-        let outcome = procedure.apply(event, register: &register)
-        if outcome.accepted && kind != .verifica {
-            let recorded = RecordedProcedureEvent(seq: log.count + 1, event: event, at: now, userID: op.userID, determina: outcome.determina)
-            try await store.appendProcedureEvent(recorded, praticaID: praticaID, state: outcome.snapshot.state, by: op)
+        let event = ProcedureEvent(kind: kind, day: day, roles: roles, data: data)
+        let userID = op.userID
+        return try await store.recordProcedureEvent(praticaID: praticaID, by: op, year: day.year) { _, log, lastDetermina in
+            var procedure = Procedure.rebuild(type: tipo.type, calendar: calendar, from: log)
+            var register = DeterminaRegister(lastUsed: [day.year: lastDetermina])
+            let outcome = procedure.apply(event, register: &register)
+            guard outcome.accepted, kind != .verifica else { return (nil, outcome.snapshot.state, outcome) }
+            let recorded = RecordedProcedureEvent(seq: log.count + 1, event: event, at: now, userID: userID, determina: outcome.determina)
+            return (recorded, outcome.snapshot.state, outcome)
         }
-        return outcome
     }
 
     /// The procedure of a pratica as of today, with its log.
