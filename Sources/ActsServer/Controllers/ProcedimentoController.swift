@@ -10,16 +10,8 @@ struct ProcedimentoController {
     let service: ProcedureService
 
     struct EventRequest: Decodable {
-        struct Dati: Decodable {
-            let ricevuta_vale_avvio: Bool?
-            let documenti: [String]?
-            let consegnato_il: String?
-            let esito: String?
-            let motivazione_urgenza: String?
-            let misura: String?
-        }
         let tipo: String?
-        let dati: Dati?
+        let dati: ProcedureEventDataInput?
     }
 
     struct ResponsabileRequest: Decodable {
@@ -82,12 +74,8 @@ struct ProcedimentoController {
             let allowed = ProcedureEventKind.allCases.filter { $0 != .istanzaPresentata }.map(\.rawValue).joined(separator: ", ")
             throw WorkflowError.invalid([FieldIssue(field: "tipo", message: "Evento non valido: usare uno fra \(allowed) (l'istanza si presenta aprendo la pratica).")])
         }
-        var data = ProcedureEvent.Data()
         let d = body.dati
-        data.ricevutaValeAvvio = d?.ricevuta_vale_avvio ?? false
-        data.documenti = d?.documenti ?? []
-        data.motivazioneUrgenza = d?.motivazione_urgenza
-        data.misura = d?.misura
+        var data = d?.baseData ?? ProcedureEvent.Data()
         var issues: [FieldIssue] = []
         if kind == .preavviso10bisInviato {
             if let raw = d?.consegnato_il, let date = CivilDate(iso: raw), date >= today {

@@ -28,19 +28,10 @@ struct ProcedureScenario: Decodable {
             let id: String?
             let role: String
         }
-        struct DataSpec: Decodable {
-            let ricevuta_vale_avvio: Bool?
-            let documenti: [String]?
-            let consegnato_il: String?
-            let esito: String?
-            let motivazione_urgenza: String?
-            let misura: String?
-            let su_richiesta: Bool?
-        }
         let type: String
         let at: String
         let actor: Actor
-        let data: DataSpec?
+        let data: ProcedureEventDataInput?
     }
 
     let id: String?

@@ -109,12 +109,8 @@ struct ScenarioReplayer {
         calendar.timeZone = zone
         let c = calendar.dateComponents([.year, .month, .day], from: instant)
         let day = CivilDate(year: c.year!, month: c.month!, day: c.day!)!
-        var data = ProcedureEvent.Data()
         let d = spec.data
-        data.ricevutaValeAvvio = d?.ricevuta_vale_avvio ?? false
-        data.documenti = d?.documenti ?? []
-        data.motivazioneUrgenza = d?.motivazione_urgenza
-        data.misura = d?.misura
+        var data = d?.baseData ?? ProcedureEvent.Data()
         switch kind {
         case .preavviso10bisInviato:
             guard let raw = d?.consegnato_il, let delivered = CivilDate(iso: raw) else {
