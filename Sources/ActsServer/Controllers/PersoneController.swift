@@ -29,7 +29,7 @@ struct PersoneController {
         router.post("/api/v1/persone") { request, context in
             let op = try context.require(.writePersone)
             let input = try await JSONResponse.decode(PersonaInput.self, from: request)
-            let today = Self.civilDate(clock.now())
+            let today = ProcedureService.civilDate(clock.now())
             let (data, warnings) = try input.validated(catalog: catalog, today: today)
             let (persona, created) = try await store.createPersona(data, by: op, at: clock.now())
             var headers = HTTPFields()
@@ -97,11 +97,5 @@ struct PersoneController {
     static func id(_ context: AppRequestContext, _ name: String = "id") throws -> Int64 {
         guard let raw = context.parameters.get(name), let id = Int64(raw), id > 0 else { throw APIError.notFound() }
         return id
-    }
-
-    /// Today's date in Italy.
-    static func civilDate(_ date: Date) -> CivilDate {
-        let c = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "Europe/Rome")!, from: date)
-        return CivilDate(year: c.year!, month: c.month!, day: c.day!)!
     }
 }

@@ -63,7 +63,7 @@ struct WebController {
                     rows.append([
                         "numero": p.numero, "beneficiario": persona.map { "\($0.data.cognome) \($0.data.nome)" } ?? "—",
                         "tipo": procedures.configuration(for: op).tipi[p.tipo]?.type.descrizione ?? p.tipo, "oggetto": p.oggetto, "stato": p.stato.label,
-                        "data": PersoneController.civilDate(p.createdAt).italian,
+                        "data": ProcedureService.civilDate(p.createdAt).italian,
                     ])
                 }
             }
