@@ -25,6 +25,8 @@ public protocol DirectoryStore: Sendable {
     func operatore(apiToken: String, at: Date) async throws -> Operatore?
     /// Records an event not tied to a case write (login, logout, failed login).
     func record(_ event: AuditEvent, by: Operatore?, actor: String, at: Date) async throws
+    /// Failed logins for a username since a moment, and the time of the latest (for throttling).
+    func failedLogins(username: String, since: Date) async throws -> (count: Int, latest: Date?)
 }
 
 /// Persone, nuclei, reti, pratiche and documents, always confined to the operator's ente.

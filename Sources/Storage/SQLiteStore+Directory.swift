@@ -100,6 +100,21 @@ extension SQLiteStore: DirectoryStore {
         try await write { db in try Self.appendAudit(db, event, by: operatore, actor: actor, at: at) }
     }
 
+    public func failedLogins(username: String, since: Date) async throws -> (count: Int, latest: Date?) {
+        let from = Self.timestamp(since)
+        return try await read { db in
+            let row = try Row.fetchOne(
+                db,
+                sql: """
+                    SELECT COUNT(*) AS n, MAX(at) AS latest FROM audit_entry
+                    WHERE action = 'sessione.login_fallito' AND object_id = ? AND at >= ?
+                      AND seq > COALESCE((SELECT MAX(seq) FROM audit_entry WHERE action = 'sessione.login' AND actor = ?), 0)
+                    """, arguments: [username, from, username])
+            let latest = (row?["latest"] as String?).flatMap { try? Date($0, strategy: Date.ISO8601FormatStyle(includingFractionalSeconds: true)) }
+            return (row?["n"] ?? 0, latest)
+        }
+    }
+
     static let userColumns = "u.id AS user_id, u.username, u.display_name, u.role, u.password_hash, u.active, e.id AS ente_id, e.code AS ente_code"
     static let userSelect = "SELECT \(userColumns) FROM user u JOIN ente e ON e.id = u.ente_id"
 

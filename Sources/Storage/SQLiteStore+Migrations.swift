@@ -179,6 +179,9 @@ extension SQLiteStore {
                 CREATE INDEX avviso_scadenza_ente ON avviso_scadenza(ente_id);
                 """)
         }
+        m.registerMigration("v3-indice-accessi") { db in
+            try db.execute(sql: "CREATE INDEX audit_entry_action ON audit_entry(action, object_id, at)")
+        }
         return m
     }
 }

@@ -165,3 +165,27 @@ struct SessionExpiryTests {
         }
     }
 }
+
+@Suite("Protezione dai tentativi ripetuti")
+struct LoginThrottlingTests {
+    @Test func repeatedFailuresLockTheUsernameForAWhile() async throws {
+        let app = try await TestApp()
+        let clock = app.clock
+        try await app.run { client in
+            for _ in 0..<5 {
+                #expect(try await client.request(.post, "/api/v1/session", json: ["username": "dirigente", "password": "sbagliata-123"]).status == .unauthorized)
+            }
+            // Even the right password is refused now, with a clear message.
+            let locked = try await client.request(.post, "/api/v1/session", json: ["username": "dirigente", "password": DemoData.password])
+            #expect(locked.status == .tooManyRequests)
+            #expect(try locked.json([String: JSONValue].self)["code"]?.string == "troppi_tentativi")
+            // Other users are not affected.
+            #expect(try await client.request(.post, "/api/v1/session", json: ["username": "sportello", "password": DemoData.password]).status == .created)
+            clock.advance(days: 1)
+            #expect(try await client.request(.post, "/api/v1/session", json: ["username": "dirigente", "password": DemoData.password]).status == .created)
+            // A success resets the count.
+            #expect(try await client.request(.post, "/api/v1/session", json: ["username": "dirigente", "password": "sbagliata-123"]).status == .unauthorized)
+            #expect(try await client.request(.post, "/api/v1/session", json: ["username": "dirigente", "password": DemoData.password]).status == .created)
+        }
+    }
+}

@@ -49,9 +49,20 @@ struct SessionController {
         }
     }
 
-    /// Checks credentials and opens a session; failed attempts are audited.
+    /// Failed attempts that lock a username out for ``lockoutMinutes`` (counted since the last success).
+    static let maxFailures = 5
+    static let lockoutMinutes = 15
+
+    /// Checks credentials and opens a session; failed attempts are audited, and after ``maxFailures`` failures
+    /// within ``lockoutMinutes`` the username is refused (429) until that time has passed since the latest.
     func login(username: String, password: String) async throws -> (Operatore, token: String, csrf: String) {
         let now = clock.now()
+        let window = Double(Self.lockoutMinutes * 60)
+        let failures = try await store.failedLogins(username: username, since: now.addingTimeInterval(-window))
+        if failures.count >= Self.maxFailures, let latest = failures.latest {
+            let wait = max(1, Int((latest.addingTimeInterval(window).timeIntervalSince(now) / 60).rounded(.up)))
+            throw APIError(status: .tooManyRequests, code: "troppi_tentativi", message: "Troppi tentativi di accesso non riusciti: riprovare fra \(wait) minuti o rivolgersi all'amministratore.")
+        }
         let account = try await store.account(username: username)
         let ok = try await passwords.verify(password, hash: account?.passwordHash)
         guard ok, let account, account.active else {
