@@ -40,10 +40,14 @@ struct ProcedimentoAPITests {
             #expect(status["procedimento"]?["scadenza"]?.string == "2026-12-23")
 
             #expect(try await event(client, protocollo, pratica: id, "protocollata").status == .created)
-            // The avvio belongs to the responsabile del procedimento: nobody holds it yet.
+            // The avvio belongs to the responsabile del procedimento: until one is assigned, the head of the unit
+            // (the demo dirigente is responsabile_servizio), not the assistente sociale.
             let early = try await event(client, assistente, pratica: id, "avvio_comunicato")
             #expect(early.status == .forbidden)
             #expect(try code(early) == "forbidden")
+            #expect(try await event(client, dirigente, pratica: id, "verifica").status == .ok)
+            let roles = try await app.deps.procedureService.roles(of: try #require(try await app.store.account(username: "dirigente")).operatore, for: try await app.store.pratica(id: id, for: try #require(try await app.store.account(username: "dirigente")).operatore))
+            #expect(roles.contains("rdp"))
             #expect(try await client.request(.put, "/api/v1/pratiche/\(id)/responsabile", raw: "{\"userId\":\(assistenteID)}", as: sportello).status == .forbidden)
             #expect(try await client.request(.put, "/api/v1/pratiche/\(id)/responsabile", raw: "{\"userId\":\(assistenteID)}", as: dirigente).status == .ok)
             #expect(try await event(client, assistente, pratica: id, "avvio_comunicato").status == .created)

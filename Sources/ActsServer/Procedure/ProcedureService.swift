@@ -31,11 +31,15 @@ struct ProcedureService: Sendable {
         return t
     }
 
-    /// The roles an operator holds for a pratica: the user role, the ente functions, and `rdp` when responsabile.
+    /// The roles an operator holds for a pratica: the user role, the ente functions, and `rdp` when responsabile
+    /// del procedimento. Until one is assigned, the head of the unit (`responsabile_servizio`) is the
+    /// responsabile (L. 241/1990 art. 5 c.2).
     func roles(of op: Operatore, for pratica: Pratica?) async throws -> Set<String> {
         var roles: Set<String> = [op.role.rawValue]
         roles.formUnion(try await store.functions(userID: op.userID))
-        if let pratica, pratica.rdpUserID == op.userID { roles.insert("rdp") }
+        if let pratica {
+            if pratica.rdpUserID == op.userID || (pratica.rdpUserID == nil && roles.contains("responsabile_servizio")) { roles.insert("rdp") }
+        }
         return roles
     }
 
