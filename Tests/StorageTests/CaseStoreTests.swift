@@ -6,7 +6,7 @@ import Workflow
 
 @Suite("Archivio SQLite: anagrafica, pratiche, documenti")
 struct CaseStoreTests {
-    @Test func databaseRunsInWALWithFullSync() async throws {
+    @Test func databaseRunsInWALAndMigrationsAreIdempotent() async throws {
         let t = try TestStore()
         let mode = try await t.rawConnection().read { try String.fetchOne($0, sql: "PRAGMA journal_mode") }
         #expect(mode == "wal")
