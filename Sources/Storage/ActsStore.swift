@@ -48,6 +48,11 @@ public protocol CaseStore: Sendable {
     func pratiche(for: Operatore, stato: ProcedureState?, personaID: Int64?, limit: Int) async throws -> [Pratica]
     /// Stores the content once (by impronta) and attaches it to the pratica.
     func addDocumento(praticaID: Int64, nome: String, mimeType: String, content: [UInt8], by: Operatore, at: Date) async throws -> Documento
+    /// Receives an upload as a stream into the staging area (constant memory); over `limit` bytes it fails with
+    /// `file_troppo_grande` and leaves nothing behind.
+    func stage(_ chunks: some AsyncSequence<[UInt8], any Error>, limit: Int) async throws -> StagedDocument
+    /// Archives a staged upload by its impronta and attaches it to the pratica.
+    func addDocumento(praticaID: Int64, nome: String, mimeType: String, staged: StagedDocument, by: Operatore, at: Date) async throws -> Documento
     func documento(id: Int64, for: Operatore) async throws -> Documento
     func documenti(praticaID: Int64, for: Operatore) async throws -> [Documento]
     /// The bytes of a document, checked against its impronta on every read.

@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 
 #if canImport(Glibc)
@@ -23,35 +24,53 @@ struct DocumentArchive: Sendable {
         return root.appendingPathComponent(String(a)).appendingPathComponent(String(b)).appendingPathComponent(impronta)
     }
 
-    /// Stores `content` (if not already there) and returns its impronta. Durable on return: the file and
-    /// its directory are fsynced before the rename becomes visible.
-    func store(_ content: [UInt8]) throws(StorageError) -> String {
-        let impronta = SHA256Hex.of(content)
-        let target = url(for: impronta)
-        let fm = FileManager.default
-        if fm.fileExists(atPath: target.path) {
-            if (try? read(impronta: impronta)) != nil { return impronta }
-            try? fm.removeItem(at: target)  // a damaged copy is replaced by the good one
-        }
+    /// Writes a stream of chunks to a staging file, hashing as it goes, durable (fsynced) on return.
+    /// Over `limit` bytes, or on any error of the stream, the partial file is removed.
+    func stage(_ chunks: some AsyncSequence<[UInt8], any Error>, limit: Int) async throws -> StagedDocument {
         let temp = root.appendingPathComponent("tmp").appendingPathComponent(UUID().uuidString)
+        guard FileManager.default.createFile(atPath: temp.path, contents: nil), let handle = try? FileHandle(forWritingTo: temp) else {
+            throw StorageError.documentArchive("file temporaneo non creato")
+        }
+        var hasher = SHA256()
+        var size = 0
         do {
-            try fm.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
-            guard fm.createFile(atPath: temp.path, contents: nil) else { throw StorageError.documentArchive("file temporaneo non creato") }
-            let handle = try FileHandle(forWritingTo: temp)
-            try handle.write(contentsOf: Data(content))
+            for try await chunk in chunks {
+                size += chunk.count
+                if size > limit {
+                    throw StorageError(code: "file_troppo_grande", message: "Il file supera la dimensione massima consentita di \(limit / (1024 * 1024)) MB.")
+                }
+                hasher.update(data: chunk)
+                try handle.write(contentsOf: Data(chunk))
+            }
             try handle.synchronize()
             try handle.close()
-            chmod(temp.path, 0o444)
-            guard rename(temp.path, target.path) == 0 else { throw StorageError.documentArchive("rinomina fallita (errno \(errno))") }
-            Self.fsyncDirectory(target.deletingLastPathComponent().path)
-        } catch let error as StorageError {
-            try? fm.removeItem(at: temp)
-            throw error
         } catch {
-            try? fm.removeItem(at: temp)
-            throw .documentArchive("scrittura non riuscita (\(error.localizedDescription))")
+            try? handle.close()
+            try? FileManager.default.removeItem(at: temp)
+            throw error
         }
-        return impronta
+        return StagedDocument(url: temp, impronta: SHA256Hex.hex(hasher.finalize()), size: Int64(size))
+    }
+
+    /// Moves a staged file to its content address (or drops it when that content is already archived intact).
+    func commit(_ staged: StagedDocument) throws(StorageError) {
+        let target = url(for: staged.impronta)
+        let fm = FileManager.default
+        if fm.fileExists(atPath: target.path) {
+            if (try? read(impronta: staged.impronta)) != nil {
+                try? fm.removeItem(at: staged.url)
+                return
+            }
+            try? fm.removeItem(at: target)
+        }
+        do {
+            try fm.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+        } catch {
+            throw .documentArchive("cartella non creata (\(error.localizedDescription))")
+        }
+        chmod(staged.url.path, 0o444)
+        guard rename(staged.url.path, target.path) == 0 else { throw .documentArchive("rinomina fallita (errno \(errno))") }
+        Self.fsyncDirectory(target.deletingLastPathComponent().path)
     }
 
     /// Reads the content and checks it against the impronta.

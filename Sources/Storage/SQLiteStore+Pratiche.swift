@@ -37,13 +37,27 @@ extension SQLiteStore: CaseStore {
     }
 
     public func addDocumento(praticaID: Int64, nome: String, mimeType: String, content: [UInt8], by op: Operatore, at: Date) async throws -> Documento {
-        try Documento.validateName(nome)
-        // Check access before touching the archive, so a refused request writes nothing.
-        _ = try await pratica(id: praticaID, for: op)
+        try await addDocumento(praticaID: praticaID, nome: nome, mimeType: mimeType, staged: try await stage(Self.single(content), limit: .max), by: op, at: at)
+    }
+
+    public func stage(_ chunks: some AsyncSequence<[UInt8], any Error>, limit: Int) async throws -> StagedDocument {
+        try await archive.stage(chunks, limit: limit)
+    }
+
+    public func addDocumento(praticaID: Int64, nome: String, mimeType: String, staged: StagedDocument, by op: Operatore, at: Date) async throws -> Documento {
+        do {
+            try Documento.validateName(nome)
+            if staged.size == 0 { throw WorkflowError.invalid([FieldIssue(field: "contenuto", message: "Il file è vuoto.")]) }
+            // Check access before touching the archive, so a refused request writes nothing.
+            _ = try await pratica(id: praticaID, for: op)
+        } catch {
+            try? FileManager.default.removeItem(at: staged.url)
+            throw error
+        }
         // Content first (idempotent, content-addressed), metadata after: a failure in between leaves at most an
         // unreferenced file that the next upload of the same bytes reuses.
-        let impronta = try archive.store(content)
-        let size = Int64(content.count)
+        try archive.commit(staged)
+        let impronta = staged.impronta, size = staged.size
         return try await write { db in
             _ = try Self.pratica(db, id: praticaID, enteID: op.enteID)
             try db.execute(
@@ -52,6 +66,14 @@ extension SQLiteStore: CaseStore {
             let id = db.lastInsertedRowID
             try Self.appendAudit(db, AuditEvent(action: "documento.add", objectType: "documento", objectID: String(id), detail: ["pratica": String(praticaID), "impronta": impronta, "nome": nome]), by: op, actor: op.username, at: at)
             return Documento(id: id, enteID: op.enteID, praticaID: praticaID, nome: nome, mimeType: mimeType, dimensione: size, impronta: impronta, addedBy: op.userID, addedAt: at)
+        }
+    }
+
+    /// A one-chunk stream, for content already in memory.
+    static func single(_ bytes: [UInt8]) -> AsyncThrowingStream<[UInt8], any Error> {
+        AsyncThrowingStream { continuation in
+            continuation.yield(bytes)
+            continuation.finish()
         }
     }
 

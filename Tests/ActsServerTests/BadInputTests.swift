@@ -82,6 +82,9 @@ struct BadInputTests {
         }
         let docs = try await app.store.documenti(praticaID: 1, for: try await app.store.account(username: "sportello")!.operatore)
         #expect(docs.map(\.nome) == ["domanda.txt", "piccolo.pdf"])
+        // Refused uploads leave no partial file in the staging area.
+        let staging = app.dir.appendingPathComponent("documenti/tmp").path
+        #expect(try FileManager.default.contentsOfDirectory(atPath: staging).isEmpty)
         #expect(try await app.store.verifyAudit().entries == before + 2)  // login + the one accepted upload
     }
 

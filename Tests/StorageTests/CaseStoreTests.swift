@@ -103,6 +103,26 @@ struct CaseStoreTests {
         }
     }
 
+    @Test func streamedUploadOverTheLimitLeavesNothing() async throws {
+        let t = try TestStore()
+        let chunks = AsyncThrowingStream<[UInt8], any Error> { c in
+            for _ in 0..<10 { c.yield([UInt8](repeating: 1, count: 1000)) }
+            c.finish()
+        }
+        await #expect(throws: StorageError.self) { try await t.store.stage(chunks, limit: 5000) }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: t.dir.appendingPathComponent("documenti/tmp").path).isEmpty)
+        let ok = AsyncThrowingStream<[UInt8], any Error> { c in
+            for _ in 0..<5 { c.yield([UInt8](repeating: 1, count: 1000)) }
+            c.finish()
+        }
+        let staged = try await t.store.stage(ok, limit: 5000)
+        #expect(staged.size == 5000)
+        #expect(staged.impronta == Self.sha5000ones)
+    }
+
+    /// SHA-256 of 5000 bytes 0x01, from `head -c 5000 /dev/zero | tr '\000' '\001' | sha256sum`.
+    static let sha5000ones = "e53130831c13dabff71d5d1797e3aaa467b4b7d32b3b8782c4ff03d76976f2aa"
+
     @Test func alteredDocumentFileIsRefusedOnRead() async throws {
         let t = try TestStore()
         let op = try await t.operatore()

@@ -83,18 +83,10 @@ struct PraticheController {
         }
         try Documento.validateName(nome)
         _ = try await store.pratica(id: id, for: op)  // 404 before reading a large body for someone else's pratica
-        var request = request
-        let buffer: ByteBuffer
-        do {
-            buffer = try await request.collectBody(upTo: limit)
-        } catch is NIOTooManyBytesError {
-            throw APIError.tooLarge(limit: limit)
-        }
-        guard buffer.readableBytes > 0 else {
-            throw WorkflowError.invalid([FieldIssue(field: "contenuto", message: "Il file è vuoto.")])
-        }
+        // Streamed to the archive's staging area and hashed on the way: memory stays constant whatever the size.
+        let staged = try await store.stage(request.body.map { Array($0.readableBytesView) }, limit: limit)
         let mime = (request.headers[.contentType] ?? "application/octet-stream").split(separator: ";")[0].trimmingCharacters(in: .whitespaces)
-        let doc = try await store.addDocumento(praticaID: id, nome: nome, mimeType: mime.isEmpty ? "application/octet-stream" : mime, content: Array(buffer.readableBytesView), by: op, at: clock.now())
+        let doc = try await store.addDocumento(praticaID: id, nome: nome, mimeType: mime.isEmpty ? "application/octet-stream" : mime, staged: staged, by: op, at: clock.now())
         var headers = HTTPFields()
         headers[.location] = "/api/v1/documenti/\(doc.id)"
         return JSONResponse.make(DocumentoDTO(doc), status: .created, headers: headers)

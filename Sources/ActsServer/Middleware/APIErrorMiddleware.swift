@@ -58,6 +58,7 @@ struct APIErrorMiddleware: RouterMiddleware {
             switch e.code {
             case "non_trovato": return (.notFound, e.code, e.message, [])
             case "conflitto": return (.conflict, e.code, e.message, [])
+            case "file_troppo_grande": return (.contentTooLarge, e.code, e.message, [])
             default: return (.internalServerError, e.code, e.message, [])
             }
         case is NIOTooManyBytesError:
