@@ -29,6 +29,7 @@ func buildRouter(_ deps: AppDependencies) -> Router<AppRequestContext> {
     let sessions = SessionController(store: deps.store, settings: deps.settings, clock: deps.clock, passwords: passwords)
     sessions.addRoutes(to: router)
     SystemController(store: deps.store).addRoutes(to: router)
+    AdminController(store: deps.store, clock: deps.clock, passwords: passwords).addRoutes(to: router)
     PersoneController(store: deps.store, catalog: deps.catalog, clock: deps.clock).addRoutes(to: router)
     PraticheController(store: deps.store, settings: deps.settings, clock: deps.clock, procedures: deps.procedureService).addRoutes(to: router)
     ProcedimentoController(service: deps.procedureService).addRoutes(to: router)

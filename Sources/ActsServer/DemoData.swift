@@ -33,9 +33,13 @@ enum DemoData {
         let hash = try await passwords.hash(password)
         var ops: [Role: Operatore] = [:]
         for role in Role.allCases {
-            ops[role] = try await store.createUser(enteCode: "c_x000", username: role.rawValue, displayName: "Utente \(role.label.lowercased())", role: role, passwordHash: hash, at: now)
+            // The demo dirigente also heads the unit and holds the potere sostitutivo.
+            let functions: Set<String> = role == .dirigente ? ["responsabile_servizio", "titolare_potere_sostitutivo"] : []
+            ops[role] = try await store.createUser(
+                enteCode: "c_x000", username: role.rawValue, displayName: "Utente \(role.label.lowercased())", role: role, passwordHash: hash,
+                functions: functions, by: nil, at: now)
         }
-        let other = try await store.createUser(enteCode: "c_x001", username: "sportello_prova", displayName: "Sportello Comune di Prova", role: .sportello, passwordHash: hash, at: now)
+        let other = try await store.createUser(enteCode: "c_x001", username: "sportello_prova", displayName: "Sportello Comune di Prova", role: .sportello, passwordHash: hash, functions: [], by: nil, at: now)
         let sportello = ops[.sportello]!, assistente = ops[.assistenteSociale]!
         var ids: [Int64] = []
         for (i, p) in persone.enumerated() {
@@ -51,9 +55,6 @@ enum DemoData {
         _ = try await store.addLegame(personaID: ids[0], tipo: .caregiver, altraPersonaID: ids[2], descrizione: nil, note: "Figlia, segue il padre nelle visite", by: assistente, at: now)
         _ = try await store.addLegame(personaID: ids[5], tipo: .medico, altraPersonaID: nil, descrizione: "MMG dott.ssa Verdi", note: nil, by: assistente, at: now)
         let dirigente = ops[.dirigente]!, protocollo = ops[.protocollo]!
-        for function in ["responsabile_servizio", "titolare_potere_sostitutivo"] {
-            try await store.assignFunction(function, username: dirigente.username, at: now)
-        }
         // Pratiche in different states, built through the procedure engine with events on past days.
         func service(daysAgo: Int) -> ProcedureService {
             let at = now.addingTimeInterval(-Double(daysAgo) * 86_400)

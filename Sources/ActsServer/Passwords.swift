@@ -18,9 +18,4 @@ struct Passwords: Sendable {
         let ok = try await NIOThreadPool.singleton.runIfActive { Bcrypt.verify(password, hash: target) }
         return ok && hash != nil
     }
-
-    /// Minimal password policy, with an Italian message for the operator.
-    static func policyProblem(_ password: String) -> String? {
-        password.count < 10 ? "La password deve avere almeno 10 caratteri." : nil
-    }
 }

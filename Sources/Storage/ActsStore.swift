@@ -11,8 +11,9 @@ public protocol DirectoryStore: Sendable {
     func createEnte(code: String, name: String, aooCode: String, at: Date) async throws -> Ente
     func ente(code: String) async throws -> Ente?
     func ente(id: Int64) async throws -> Ente?
-    /// Creates a user of an ente; fails with `conflitto` if the username exists.
-    func createUser(enteCode: String, username: String, displayName: String, role: Role, passwordHash: String, at: Date) async throws -> Operatore
+    /// Creates a user of an ente with its procedural functions, in one transaction; fails with `conflitto` if
+    /// the username exists. `by` is the amministratore doing it, or `nil` for the command line.
+    func createUser(enteCode: String, username: String, displayName: String, role: Role, passwordHash: String, functions: Set<String>, by: Operatore?, at: Date) async throws -> Operatore
     func account(username: String) async throws -> UserAccount?
     /// Starts a session; `token` is the cookie value (only its hash is stored).
     func createSession(token: String, csrfToken: String, userID: Int64, expiresAt: Date, at: Date) async throws
@@ -25,6 +26,11 @@ public protocol DirectoryStore: Sendable {
     func operatore(apiToken: String, at: Date) async throws -> Operatore?
     /// Records an event not tied to a case write (login, logout, failed login).
     func record(_ event: AuditEvent, by: Operatore?, actor: String, at: Date) async throws
+    /// The users of the operator's ente.
+    func users(for: Operatore) async throws -> [UserSummary]
+    /// Updates a user of the operator's ente: enabled state (disabling ends its sessions), password hash,
+    /// procedural functions (replaced as a whole). `nil` leaves a field as it is.
+    func updateUser(id: Int64, active: Bool?, passwordHash: String?, functions: Set<String>?, by: Operatore, at: Date) async throws -> UserSummary
     /// Failed logins for a username since a moment, and the time of the latest (for throttling).
     func failedLogins(username: String, since: Date) async throws -> (count: Int, latest: Date?)
 }

@@ -18,8 +18,6 @@ public protocol ProcedureStore: Sendable {
     ) async throws -> T
     /// Makes a user of the same ente the responsabile del procedimento of a pratica.
     func assignRDP(praticaID: Int64, userID: Int64, by: Operatore, at: Date) async throws
-    /// Gives a user a procedural function of its ente (`responsabile_servizio`, `titolare_potere_sostitutivo`, …).
-    func assignFunction(_ function: String, username: String, at: Date) async throws
     /// The procedural functions a user holds in its ente.
     func functions(userID: Int64) async throws -> Set<String>
     /// Every ente (system use).

@@ -23,7 +23,7 @@ extension SQLiteStore: DirectoryStore {
         try await read { db in try Row.fetchOne(db, sql: "SELECT * FROM ente WHERE id = ?", arguments: [id]).map(Self.ente) }
     }
 
-    public func createUser(enteCode: String, username: String, displayName: String, role: Role, passwordHash: String, at: Date) async throws -> Operatore {
+    public func createUser(enteCode: String, username: String, displayName: String, role: Role, passwordHash: String, functions: Set<String>, by admin: Operatore?, at: Date) async throws -> Operatore {
         try await write { db in
             guard let ente = try Row.fetchOne(db, sql: "SELECT * FROM ente WHERE code = ?", arguments: [enteCode]).map(Self.ente) else {
                 throw StorageError.notFound("Ente \(enteCode)")
@@ -35,7 +35,10 @@ extension SQLiteStore: DirectoryStore {
                 sql: "INSERT INTO user (ente_id, username, display_name, role, password_hash, created_at) VALUES (?, ?, ?, ?, ?, ?)",
                 arguments: [ente.id, username, displayName, role.rawValue, passwordHash, at])
             let op = Operatore(userID: db.lastInsertedRowID, username: username, displayName: displayName, enteID: ente.id, enteCode: ente.code, role: role)
-            try Self.appendAudit(db, AuditEvent(action: "utente.create", objectType: "utente", objectID: String(op.userID), detail: ["username": username, "ruolo": role.rawValue]), by: op, actor: "sistema", at: at)
+            for f in functions.sorted() {
+                try db.execute(sql: "INSERT INTO ente_funzione (ente_id, funzione, user_id) VALUES (?, ?, ?)", arguments: [ente.id, f, op.userID])
+            }
+            try Self.appendAudit(db, AuditEvent(action: "utente.create", objectType: "utente", objectID: String(op.userID), detail: ["username": username, "ruolo": role.rawValue, "funzioni": functions.sorted().joined(separator: ",")]), by: admin ?? op, actor: admin?.username ?? "sistema", at: at)
             return op
         }
     }
@@ -98,6 +101,46 @@ extension SQLiteStore: DirectoryStore {
 
     public func record(_ event: AuditEvent, by operatore: Operatore?, actor: String, at: Date) async throws {
         try await write { db in try Self.appendAudit(db, event, by: operatore, actor: actor, at: at) }
+    }
+
+    public func users(for op: Operatore) async throws -> [UserSummary] {
+        try await read { db in
+            try Row.fetchAll(db, sql: Self.userSelect + " WHERE u.ente_id = ? ORDER BY u.username", arguments: [op.enteID]).map { try Self.summary(db, $0) }
+        }
+    }
+
+    public func updateUser(id: Int64, active: Bool?, passwordHash: String?, functions: Set<String>?, by op: Operatore, at: Date) async throws -> UserSummary {
+        try await write { db in
+            guard try Int.fetchOne(db, sql: "SELECT 1 FROM user WHERE id = ? AND ente_id = ?", arguments: [id, op.enteID]) != nil else {
+                throw StorageError.notFound("Utente \(id)")
+            }
+            var detail: [String: String] = [:]
+            if let active {
+                try db.execute(sql: "UPDATE user SET active = ? WHERE id = ?", arguments: [active, id])
+                if !active { try db.execute(sql: "DELETE FROM session WHERE user_id = ?", arguments: [id]) }
+                detail["attivo"] = active ? "si" : "no"
+            }
+            if let passwordHash {
+                try db.execute(sql: "UPDATE user SET password_hash = ? WHERE id = ?", arguments: [passwordHash, id])
+                try db.execute(sql: "DELETE FROM session WHERE user_id = ?", arguments: [id])
+                detail["password"] = "reimpostata"
+            }
+            if let functions {
+                try db.execute(sql: "DELETE FROM ente_funzione WHERE user_id = ?", arguments: [id])
+                for f in functions.sorted() {
+                    try db.execute(sql: "INSERT INTO ente_funzione (ente_id, funzione, user_id) VALUES (?, ?, ?)", arguments: [op.enteID, f, id])
+                }
+                detail["funzioni"] = functions.sorted().joined(separator: ",")
+            }
+            try Self.appendAudit(db, AuditEvent(action: "utente.update", objectType: "utente", objectID: String(id), detail: detail), by: op, actor: op.username, at: at)
+            return try Self.summary(db, try Row.fetchOne(db, sql: Self.userSelect + " WHERE u.id = ?", arguments: [id])!)
+        }
+    }
+
+    static func summary(_ db: Database, _ row: Row) throws -> UserSummary {
+        let op = try operatore(row)
+        let functions = Set(try String.fetchAll(db, sql: "SELECT funzione FROM ente_funzione WHERE user_id = ?", arguments: [op.userID]))
+        return UserSummary(operatore: op, active: row["active"], functions: functions)
     }
 
     public func failedLogins(username: String, since: Date) async throws -> (count: Int, latest: Date?) {

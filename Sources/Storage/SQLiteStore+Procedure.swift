@@ -58,16 +58,6 @@ extension SQLiteStore: ProcedureStore {
         }
     }
 
-    public func assignFunction(_ function: String, username: String, at: Date) async throws {
-        try await write { db in
-            guard let row = try Row.fetchOne(db, sql: "SELECT id, ente_id FROM user WHERE username = ?", arguments: [username]) else {
-                throw StorageError.notFound("Utente \(username)")
-            }
-            try db.execute(sql: "INSERT OR IGNORE INTO ente_funzione (ente_id, funzione, user_id) VALUES (?, ?, ?)", arguments: [row["ente_id"] as Int64, function, row["id"] as Int64])
-            try Self.appendAudit(db, AuditEvent(action: "utente.funzione", objectType: "utente", objectID: String(row["id"] as Int64), detail: ["funzione": function]), by: nil, actor: "sistema", at: at)
-        }
-    }
-
     public func functions(userID: Int64) async throws -> Set<String> {
         try await read { db in Set(try String.fetchAll(db, sql: "SELECT funzione FROM ente_funzione WHERE user_id = ?", arguments: [userID])) }
     }

@@ -21,7 +21,7 @@ struct TestStore {
         if try await store.ente(code: ente) == nil {
             _ = try await store.createEnte(code: ente, name: "Comune \(ente)", aooCode: "AOO_\(ente)", at: now)
         }
-        return try await store.createUser(enteCode: ente, username: username ?? "\(role.rawValue)_\(ente)", displayName: "Test", role: role, passwordHash: "$2b$04$x", at: now)
+        return try await store.createUser(enteCode: ente, username: username ?? "\(role.rawValue)_\(ente)", displayName: "Test", role: role, passwordHash: "$2b$04$x", functions: [], by: nil, at: now)
     }
 
     func persona(_ op: Operatore, cognome: String = "Rossi", nome: String = "Mario", birth: String = "1948-03-15") async throws -> Persona {

@@ -23,22 +23,20 @@ extension ActsCommand {
                 guard Role(rawValue: role) != nil else {
                     throw ValidationError("Ruolo «\(role)» sconosciuto: usare uno fra \(Role.allCases.map(\.rawValue).joined(separator: ", ")).")
                 }
-                guard username.range(of: #"^[a-z0-9._-]{3,64}$"#, options: .regularExpression) != nil else {
-                    throw ValidationError("Nome utente non valido: 3–64 caratteri fra lettere minuscole, cifre, punto, trattino e trattino basso.")
-                }
+                if let issue = AccountRules.usernameIssue(username) { throw ValidationError(issue.message) }
+                if let issue = funzione.lazy.compactMap(AccountRules.functionIssue).first { throw ValidationError(issue.message) }
             }
 
             func run() async throws {
                 guard let password = ProcessInfo.processInfo.environment[passwordEnv], !password.isEmpty else {
                     throw ValidationError("La variabile d'ambiente «\(passwordEnv)» non è impostata o è vuota.")
                 }
-                if let problem = Passwords.policyProblem(password) { throw ValidationError(problem) }
+                if let issue = AccountRules.passwordIssue(password) { throw ValidationError(issue.message) }
                 let settings = options.settings()
                 let store = try options.openStore(settings)
                 let hash = try await Passwords(cost: settings.bcryptCost).hash(password)
                 do {
-                    let op = try await store.createUser(enteCode: ente, username: username, displayName: name ?? username, role: Role(rawValue: role)!, passwordHash: hash, at: Date())
-                    for f in funzione { try await store.assignFunction(f, username: op.username, at: Date()) }
+                    let op = try await store.createUser(enteCode: ente, username: username, displayName: name ?? username, role: Role(rawValue: role)!, passwordHash: hash, functions: Set(funzione), by: nil, at: Date())
                     let extra = funzione.isEmpty ? "" : " e funzioni \(funzione.joined(separator: ", "))"
                     print("Utente «\(op.username)» creato per l'ente \(op.enteCode) con ruolo \(op.role.rawValue)\(extra).")
                 } catch let error as StorageError {
