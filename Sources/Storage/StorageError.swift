@@ -14,7 +14,7 @@ public struct StorageError: Error, Sendable, Hashable, CustomStringConvertible {
 
     /// The object does not exist for the caller's ente (also used for other entes' objects, to not confirm existence).
     public static func notFound(_ what: String) -> StorageError {
-        StorageError(code: "non_trovato", message: "\(what) non trovato/a.")
+        StorageError(code: "non_trovato", message: "\(what) inesistente o non accessibile.")
     }
 
     /// The change conflicts with data already stored.
