@@ -57,9 +57,11 @@ struct WebController {
             guard let op = context.operatore else { return Response.redirect(to: "/login", type: .normal) }
             let canRead = op.role.allows(.readPratiche)
             var rows: [[String: String]] = []
+            var persone: [Int64: Persona] = [:]  // one read per beneficiary, not per pratica
             if canRead {
                 for p in try await store.pratiche(for: op, stato: nil, personaID: nil, limit: 200) {
-                    let persona = try? await store.persona(id: p.personaID, for: op)
+                    if persone[p.personaID] == nil { persone[p.personaID] = try? await store.persona(id: p.personaID, for: op) }
+                    let persona = persone[p.personaID]
                     rows.append([
                         "numero": p.numero, "beneficiario": persona.map { "\($0.data.cognome) \($0.data.nome)" } ?? "—",
                         "tipo": procedures.configuration(for: op).tipi[p.tipo]?.type.descrizione ?? p.tipo, "oggetto": p.oggetto, "stato": p.stato.label,

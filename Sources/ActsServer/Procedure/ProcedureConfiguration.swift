@@ -18,8 +18,6 @@ struct ProcedureConfiguration: Sendable {
     let tipi: [String: TipoConfig]
     let calendar: WorkingCalendar
     let sospensioneMaxGiorni: Int
-    /// Where it came from, for messages.
-    let source: String
 
     /// The ente's procedure types, in a stable order.
     var ordered: [TipoConfig] { tipi.values.sorted { $0.type.codice < $1.type.codice } }
@@ -104,6 +102,6 @@ struct ProcedureConfiguration: Sendable {
         }
         guard problems.isEmpty else { throw Invalid(file: source, problems: problems) }
         return ProcedureConfiguration(
-            tipi: tipi, calendar: .italian(years: 1990...2100, patrono: patrono), sospensioneMaxGiorni: file.sospensione_max_giorni ?? 30, source: source)
+            tipi: tipi, calendar: .italian(years: 1990...2100, patrono: patrono), sospensioneMaxGiorni: file.sospensione_max_giorni ?? 30)
     }
 }

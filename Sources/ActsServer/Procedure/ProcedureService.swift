@@ -25,7 +25,11 @@ struct ProcedureService: Sendable {
 
     /// The configured type of a pratica; a type removed from the configuration is a clear error.
     func tipo(of pratica: Pratica, for op: Operatore) throws -> ProcedureConfiguration.TipoConfig {
-        guard let t = configuration(for: op).tipi[pratica.tipo] else {
+        try Self.tipo(of: pratica, in: configuration(for: op))
+    }
+
+    static func tipo(of pratica: Pratica, in config: ProcedureConfiguration) throws -> ProcedureConfiguration.TipoConfig {
+        guard let t = config.tipi[pratica.tipo] else {
             throw WorkflowError(code: "tipo_non_configurato", message: "Il tipo di procedimento «\(pratica.tipo)» non è più nella configurazione dell'ente: ripristinarlo in config/procedimenti.")
         }
         return t
@@ -37,10 +41,13 @@ struct ProcedureService: Sendable {
     func roles(of op: Operatore, for pratica: Pratica?) async throws -> Set<String> {
         var roles: Set<String> = [op.role.rawValue]
         roles.formUnion(try await store.functions(userID: op.userID))
-        if let pratica {
-            if pratica.rdpUserID == op.userID || (pratica.rdpUserID == nil && roles.contains("responsabile_servizio")) { roles.insert("rdp") }
-        }
-        return roles
+        return pratica.map { Self.roles(roles, of: op.userID, for: $0) } ?? roles
+    }
+
+    /// `base` plus `rdp` when the user is the pratica's responsabile (or heads the unit while none is assigned).
+    static func roles(_ base: Set<String>, of userID: Int64, for pratica: Pratica) -> Set<String> {
+        guard pratica.rdpUserID == userID || (pratica.rdpUserID == nil && base.contains("responsabile_servizio")) else { return base }
+        return base.union(["rdp"])
     }
 
     /// Opens a pratica: the istanza is presented today by the operator and starts the clock.
@@ -62,16 +69,17 @@ struct ProcedureService: Sendable {
     /// The log is read, the engine run and the event recorded in one store transaction, so concurrent events
     /// and determinazioni are serialised (no lost update, no duplicate or skipped number).
     func apply(_ kind: ProcedureEventKind, data: ProcedureEvent.Data, praticaID: Int64, by op: Operatore) async throws -> ProcedureOutcome {
-        let pratica = try await store.pratica(id: praticaID, for: op)
-        let tipo = try tipo(of: pratica, for: op)
-        let calendar = configuration(for: op).calendar
-        let roles = try await roles(of: op, for: pratica)
+        let config = configuration(for: op)
+        let baseRoles = try await roles(of: op, for: nil)
         let now = clock.now()
         let day = Self.civilDate(now)
-        let event = ProcedureEvent(kind: kind, day: day, roles: roles, data: data)
         let userID = op.userID
-        return try await store.recordProcedureEvent(praticaID: praticaID, by: op, year: day.year) { _, log, lastDetermina in
-            var procedure = Procedure.rebuild(type: tipo.type, calendar: calendar, from: log)
+        // The pratica (type, responsabile) is read inside the transaction, so a concurrent reassignment cannot
+        // let a former responsabile act.
+        return try await store.recordProcedureEvent(praticaID: praticaID, by: op, year: day.year) { pratica, log, lastDetermina in
+            let tipo = try Self.tipo(of: pratica, in: config)
+            let event = ProcedureEvent(kind: kind, day: day, roles: Self.roles(baseRoles, of: userID, for: pratica), data: data)
+            var procedure = Procedure.rebuild(type: tipo.type, calendar: config.calendar, from: log)
             var register = DeterminaRegister(lastUsed: [day.year: lastDetermina])
             let outcome = procedure.apply(event, register: &register)
             guard outcome.accepted, kind != .verifica else { return (nil, outcome.snapshot.state, outcome) }
