@@ -12,7 +12,10 @@ PACKAGES=(
   tesseract-ocr-ita tesseract-ocr-osd                      # Italian model, orientation detection
   libpoppler-glib-dev libcairo2-dev                        # PDF rendering for OCR
   libsqlite3-dev sqlite3          # embedded database
-  python3 python3-venv            # OpenAPI validation in the tests
+  python3 python3-venv            # OpenAPI validation and the independent signature checker in the tests
+  openssl xmlsec1                 # independent verifiers of the signatures the product makes (tests)
+  libengine-pkcs11-openssl        # PKCS#11 tokens (smart cards, HSMs) through OpenSSL
+  softhsm2 opensc                 # a software token for the PKCS#11 tests (softhsm2-util, pkcs11-tool)
   ca-certificates
 )
 
@@ -32,8 +35,9 @@ else
 fi
 
 VENV=.build-tools/venv
-if ! "$VENV/bin/python" -c "import openapi_spec_validator" 2>/dev/null; then
-  echo "Installazione di openapi-spec-validator in $VENV"
-  /usr/bin/python3 -m venv "$VENV"
-  "$VENV/bin/python" -m pip install -q --disable-pip-version-check "openapi-spec-validator>=0.7,<1"
+if ! "$VENV/bin/python" -c "import openapi_spec_validator, asn1crypto, cryptography, lxml" 2>/dev/null; then
+  echo "Installazione degli strumenti di verifica Python in $VENV"
+  [ -x "$VENV/bin/python" ] || /usr/bin/python3 -m venv "$VENV"
+  "$VENV/bin/python" -m pip install -q --disable-pip-version-check \
+    "openapi-spec-validator>=0.7,<1" "asn1crypto>=1.5.1" "cryptography>=42" "lxml>=5"
 fi

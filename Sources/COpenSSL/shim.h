@@ -26,6 +26,7 @@ static inline long copenssl_bio_mem_data(BIO *b, char **pp) { return BIO_get_mem
 
 static inline STACK_OF(X509) *copenssl_sk_x509_new(void) { return sk_X509_new_null(); }
 static inline int copenssl_sk_x509_push(STACK_OF(X509) *s, X509 *x) { return sk_X509_push(s, x); }
+static inline void copenssl_sk_x509_free(STACK_OF(X509) *s) { sk_X509_free(s); }
 static inline void copenssl_sk_x509_pop_free(STACK_OF(X509) *s) { sk_X509_pop_free(s, X509_free); }
 static inline int copenssl_sk_x509_num(const STACK_OF(X509) *s) { return sk_X509_num(s); }
 static inline X509 *copenssl_sk_x509_value(const STACK_OF(X509) *s, int i) { return sk_X509_value(s, i); }
