@@ -76,7 +76,7 @@ let package = Package(
         ),
         .testTarget(name: "WorkflowTests", dependencies: ["Workflow"], swiftSettings: settings),
         .testTarget(name: "TemplatesTests", dependencies: ["Templates"], swiftSettings: settings),
-        .testTarget(name: "SigningTests", dependencies: ["Signing"], swiftSettings: settings),
+        .testTarget(name: "SigningTests", dependencies: ["Signing"], exclude: ["Fixtures"], swiftSettings: settings),
         .testTarget(name: "OCRTests", dependencies: ["OCR"], swiftSettings: settings),
         .testTarget(
             name: "StorageTests",

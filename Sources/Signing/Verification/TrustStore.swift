@@ -31,7 +31,8 @@ public final class TrustStore: @unchecked Sendable {
 
     deinit { X509_STORE_free(store) }
 
-    static func read(_ path: String) throws(SigningError) -> [UInt8] {
+    /// The bytes of a file, or an Italian error naming it.
+    public static func read(_ path: String) throws(SigningError) -> [UInt8] {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw SigningError.io(path, "file non trovato o non leggibile")
         }
