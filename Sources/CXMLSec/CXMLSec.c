@@ -239,9 +239,20 @@ static int visibleOutsideExcluded(void *userData, xmlNodePtr node, xmlNodePtr pa
     return 1;
 }
 
+/// Whether `ancestor` is a strict ancestor of `node`.
+static int isStrictAncestor(xmlNodePtr ancestor, xmlNodePtr node) {
+    for (xmlNodePtr current = node->parent; current != NULL; current = current->parent) {
+        if (current == ancestor) return 1;
+    }
+    return 0;
+}
+
 /// A document whose root is a deep copy of `node` carrying its ancestors' namespace declarations
-/// (lxml's "fake root document" used by `etree.tostring(element, method="c14n")`).
-static xmlDocPtr documentRootedAt(xmlNodePtr node) {
+/// (lxml's "fake root document" used by `etree.tostring(element, method="c14n")`), where
+/// `excluded` has been removed as lxml's enveloped-signature transform removes it: when it lies
+/// inside `node` its copy is dropped; when it encloses `node` (it was detached from the
+/// document) or is `node` itself, the ancestors above it no longer contribute declarations.
+static xmlDocPtr documentRootedAt(xmlNodePtr node, xmlNodePtr excluded) {
     xmlDocPtr doc = xmlNewDoc((const xmlChar *)"1.0");
     if (doc == NULL) return NULL;
     xmlNodePtr copy = xmlDocCopyNode(node, doc, 1);
@@ -250,10 +261,42 @@ static xmlDocPtr documentRootedAt(xmlNodePtr node) {
         return NULL;
     }
     xmlDocSetRootElement(doc, copy);
-    for (xmlNodePtr ancestor = node->parent; ancestor != NULL && ancestor->type == XML_ELEMENT_NODE; ancestor = ancestor->parent) {
+    int excludedEncloses = excluded != NULL && isStrictAncestor(excluded, node);
+    xmlNodePtr firstAncestor = excluded == node ? NULL : node->parent;
+    for (xmlNodePtr ancestor = firstAncestor; ancestor != NULL && ancestor->type == XML_ELEMENT_NODE; ancestor = ancestor->parent) {
         for (xmlNsPtr ns = ancestor->nsDef; ns != NULL; ns = ns->next) {
             xmlNewNs(copy, ns->href, ns->prefix);  // refused when the prefix is already declared there
         }
+        if (excludedEncloses && ancestor == excluded) break;
+    }
+    if (excluded != NULL && isStrictAncestor(node, excluded)) {
+        // Child positions from `node` down to `excluded`, then the same walk in the copy.
+        size_t depth = 0;
+        for (xmlNodePtr current = excluded; current != node; current = current->parent) depth++;
+        size_t *path = calloc(depth, sizeof(size_t));
+        if (path == NULL) {
+            xmlFreeDoc(doc);
+            return NULL;
+        }
+        size_t level = depth;
+        for (xmlNodePtr current = excluded; current != node; current = current->parent) {
+            size_t index = 0;
+            for (xmlNodePtr sibling = current->parent->children; sibling != NULL && sibling != current; sibling = sibling->next) index++;
+            path[--level] = index;
+        }
+        xmlNodePtr target = copy;
+        for (size_t i = 0; i < depth && target != NULL; i++) {
+            xmlNodePtr child = target->children;
+            for (size_t k = 0; k < path[i] && child != NULL; k++) child = child->next;
+            target = child;
+        }
+        free(path);
+        if (target == NULL) {
+            xmlFreeDoc(doc);
+            return NULL;
+        }
+        xmlUnlinkNode(target);
+        xmlFreeNode(target);
     }
     return doc;
 }
@@ -310,7 +353,7 @@ int CXMLSec_canonicalize(CXMLSecDocument *document, CXMLSecNode *subtree, CXMLSe
     xmlDocPtr doc = (xmlDocPtr)document;
     xmlDocPtr rooted = NULL;
     if (subtree != NULL) {
-        rooted = documentRootedAt((xmlNodePtr)subtree);
+        rooted = documentRootedAt((xmlNodePtr)subtree, (xmlNodePtr)excluded);
         doc = rooted;
     }
     int status = -1;

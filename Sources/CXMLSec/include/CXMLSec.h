@@ -110,7 +110,8 @@ CXMLSecNode *CXMLSec_appendFragment(CXMLSecDocument *document, CXMLSecNode *pare
 /// `subtree` NULL: the whole document (without comments unless `withComments`), leaving out
 /// `excluded` and its descendants when not NULL (the enveloped-signature transform).
 /// `subtree` not NULL: that element as the root of a document carrying the namespace
-/// declarations of its ancestors (as lxml canonicalises an element); `excluded` is ignored.
+/// declarations of its ancestors (as lxml canonicalises an element), without `excluded` when it
+/// lies inside `subtree`, and without the declarations above `excluded` when it encloses `subtree`.
 /// `prefixList`: the InclusiveNamespaces PrefixList (whitespace-separated) for exclusive C14N, or NULL.
 int CXMLSec_canonicalize(CXMLSecDocument *document, CXMLSecNode *subtree, CXMLSecNode *excluded,
                          CXMLSecC14NMode mode, int withComments, const char *prefixList,

@@ -26,6 +26,12 @@ public final class SigningKey: @unchecked Sendable {
         if requireNonRepudiation && !certificate.hasNonRepudiation {
             throw SigningError.nonRepudiationMissing(certificate.subjectCN)
         }
+        let now = Date()
+        if now > certificate.notAfter || now < certificate.notBefore {
+            throw SigningError(code: "certificato_non_valido",
+                               message: "Il certificato di \(certificate.subjectCN) è valido dal \(certificate.notBefore.isoUTC) al \(certificate.notAfter.isoUTC): "
+                                   + "oggi non può firmare. Rinnovare il certificato di firma.")
+        }
         guard X509_check_private_key(certificate.x509, pkey) == 1 || engine != nil else {
             OpenSSLErrors.clear()
             throw SigningError.keyUnreadable("la chiave privata non corrisponde al certificato")
