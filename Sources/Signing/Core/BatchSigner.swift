@@ -64,8 +64,7 @@ public struct BatchSigner: Sendable {
 
     /// Signs every job; `progress` is called once per document as it completes (any order), with
     /// the count done so far. Results come back in the order of `jobs`.
-    public func run(_ jobs: [Job], now: @escaping @Sendable () -> Date = { Date() },
-                    progress: @escaping @Sendable (Result, Int) -> Void = { _, _ in }) async -> [Result] {
+    public func run(_ jobs: [Job], progress: @escaping @Sendable (Result, Int) -> Void = { _, _ in }) async -> [Result] {
         var results = [Result?](repeating: nil, count: jobs.count)
         await withTaskGroup(of: (Int, Result).self) { group in
             var next = 0
@@ -74,7 +73,7 @@ public struct BatchSigner: Sendable {
                 guard next < jobs.count else { return }
                 let index = next
                 next += 1
-                group.addTask { (index, await self.process(jobs[index], signingTime: now())) }
+                group.addTask { (index, await self.process(jobs[index], signingTime: Date())) }
             }
             for _ in 0..<concurrency { submit() }
             for await (index, result) in group {
