@@ -24,7 +24,7 @@ void CXMLSec_initialize(void) { pthread_once(&initializeOnce, initializeParser);
 
 int CXMLSec_isWellFormed(const char *bytes, size_t length) {
     CXMLSecParseResult result;
-    CXMLSecDocument *document = CXMLSec_parse(bytes, length, &result);
+    CXMLSecDocument *document = CXMLSec_parse(bytes, length, CXMLSecParseDefault, &result);
     if (document == NULL) return 0;
     CXMLSec_freeDocument(document);
     return 1;
@@ -78,7 +78,7 @@ static void fail(CXMLSecParseResult *result, CXMLSecParseStatus status, int line
     }
 }
 
-CXMLSecDocument *CXMLSec_parse(const char *bytes, size_t length, CXMLSecParseResult *result) {
+CXMLSecDocument *CXMLSec_parse(const char *bytes, size_t length, CXMLSecParseOptions options, CXMLSecParseResult *result) {
     CXMLSec_initialize();
     fail(result, CXMLSecParseOK, 0, NULL);
     if (length > (size_t)INT_MAX) {
@@ -94,7 +94,8 @@ CXMLSecDocument *CXMLSec_parse(const char *bytes, size_t length, CXMLSecParseRes
     ctxt->_private = &doctypeSeen;
     if (ctxt->sax != NULL) ctxt->sax->internalSubset = refuseDoctype;
     static const char empty[1] = { 0 };
-    xmlDocPtr doc = xmlCtxtReadMemory(ctxt, length == 0 ? empty : bytes, (int)length, NULL, NULL, kParseOptions);
+    int parseOptions = (options & CXMLSecParseKeepCDATA) ? (kParseOptions & ~XML_PARSE_NOCDATA) : kParseOptions;
+    xmlDocPtr doc = xmlCtxtReadMemory(ctxt, length == 0 ? empty : bytes, (int)length, NULL, NULL, parseOptions);
     if (doctypeSeen || (doc != NULL && (doc->intSubset != NULL || doc->extSubset != NULL))) {
         if (doc != NULL) xmlFreeDoc(doc);
         fail(result, CXMLSecParseDoctypeRefused, 0, "DOCTYPE");
@@ -213,7 +214,7 @@ char *CXMLSec_attributeValue(CXMLSecAttribute *attribute) {
 CXMLSecNode *CXMLSec_appendFragment(CXMLSecDocument *document, CXMLSecNode *parent,
                                     const char *bytes, size_t length, CXMLSecParseResult *result) {
     if (document == NULL || parent == NULL) return NULL;
-    xmlDocPtr fragment = (xmlDocPtr)CXMLSec_parse(bytes, length, result);
+    xmlDocPtr fragment = (xmlDocPtr)CXMLSec_parse(bytes, length, CXMLSecParseDefault, result);
     if (fragment == NULL) return NULL;
     SavedErrorHandlers saved = silenceErrors();
     xmlNodePtr copy = xmlDocCopyNode(xmlDocGetRootElement(fragment), (xmlDocPtr)document, 1);

@@ -51,7 +51,10 @@ extension ActsCommand {
             var outputs: [String] = []
             for file in files {
                 let report: VerificationReport
-                if let data = FileManager.default.contents(atPath: file) {
+                let size = (try? FileManager.default.attributesOfItem(atPath: file)[.size] as? Int) ?? 0
+                if size > SignatureVerifier.maximumSize {
+                    report = VerificationReport.tooLarge(size: size)
+                } else if let data = FileManager.default.contents(atPath: file) {
                     report = verifier.verify(Array(data), content: detached, at: at.flatMap(Self.parseDate))
                 } else {
                     report = Self.unreadable(file)

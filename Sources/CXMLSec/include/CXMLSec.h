@@ -45,10 +45,18 @@ void CXMLSec_initialize(void);
 /// Returns 1 when `bytes` is a well-formed XML document, 0 otherwise.
 int CXMLSec_isWellFormed(const char *bytes, size_t length);
 
+/// Parsing options.
+typedef enum {
+    /// CDATA sections become ordinary text (as lxml parses; for verification).
+    CXMLSecParseDefault = 0,
+    /// CDATA sections are kept as such (for a document that is signed and re-serialised).
+    CXMLSecParseKeepCDATA = 1
+} CXMLSecParseOptions;
+
 /// Parses `bytes` securely: no network, no DTD loading, no entity substitution, default size
 /// limits; a document with a DOCTYPE is refused as soon as the DOCTYPE is seen.
 /// Returns NULL on failure with `result` filled in.
-CXMLSecDocument *CXMLSec_parse(const char *bytes, size_t length, CXMLSecParseResult *result);
+CXMLSecDocument *CXMLSec_parse(const char *bytes, size_t length, CXMLSecParseOptions options, CXMLSecParseResult *result);
 
 /// Frees a document and all its nodes.
 void CXMLSec_freeDocument(CXMLSecDocument *document);

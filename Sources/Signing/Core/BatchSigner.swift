@@ -113,9 +113,9 @@ public struct BatchSigner: Sendable {
         switch (operation, format) {
         case (.sign, .cades): return try CAdESSigner.sign(content: input, detached: false, key: key, signingTime: signingTime)
         case (.sign, .cadesDetached): return try CAdESSigner.sign(content: input, detached: true, key: key, signingTime: signingTime)
-        case (.sign, .xades): throw SigningError.input("XADES-PENDING") // return try XAdESSigner.signEnveloped(xml: input, key: key, signingTime: signingTime)
+        case (.sign, .xades): return try XAdESSigner.signEnveloped(xml: input, key: key, signingTime: signingTime)
         case (.sign, .xadesDetached):
-            throw SigningError.input("XADES-PENDING") // return try XAdESSigner.signDetached(content: input, fileName: name, key: key, signingTime: signingTime)
+            return try XAdESSigner.signDetached(content: input, fileName: name, key: key, signingTime: signingTime)
         case (.addSignature(let content), .cades), (.addSignature(let content), .cadesDetached):
             return try CAdESSigner.addSignature(to: input, detachedContent: try content.map(Self.read), key: key, signingTime: signingTime)
         case (.countersign, .cades), (.countersign, .cadesDetached):

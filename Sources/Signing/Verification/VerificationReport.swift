@@ -28,6 +28,11 @@ public struct VerificationReport: Sendable {
         return isValid ? 0 : 1
     }
 
+    /// The report for a file over ``SignatureVerifier/maximumSize``, refused without reading it.
+    public static func tooLarge(size: Int) -> VerificationReport {
+        .fatal(.formatUnknown, detail: "File di \(size / 1_048_576) MB: oltre il limite di \(SignatureVerifier.maximumSize / 1_048_576) MB per la verifica.")
+    }
+
     /// A report for input that has no verdict.
     static func fatal(_ code: VerificationCode, format: String = "unknown", detail: String? = nil) -> VerificationReport {
         var report = VerificationReport()

@@ -29,11 +29,13 @@ enum LibXMLParseError: Error, Sendable {
 final class LibXMLDocument {
     let pointer: OpaquePointer
 
-    /// Parses `bytes`, refusing DOCTYPEs and malformed input.
-    init(parsing bytes: [UInt8]) throws(LibXMLParseError) {
+    /// Parses `bytes`, refusing DOCTYPEs and malformed input. CDATA sections become text
+    /// (as the reference checker reads them) unless `keepingCDATA`, for documents re-serialised.
+    init(parsing bytes: [UInt8], keepingCDATA: Bool = false) throws(LibXMLParseError) {
         var result = CXMLSecParseResult()
+        let options = keepingCDATA ? CXMLSecParseKeepCDATA : CXMLSecParseDefault
         let parsed = bytes.withUnsafeBytes { raw in
-            CXMLSec_parse(raw.baseAddress?.assumingMemoryBound(to: CChar.self), raw.count, &result)
+            CXMLSec_parse(raw.baseAddress?.assumingMemoryBound(to: CChar.self), raw.count, options, &result)
         }
         guard let parsed else { throw Self.failure(result) }
         pointer = parsed

@@ -17,15 +17,7 @@ enum XAdESSignatureValue {
     /// or SignatureMethod, undecodable base64 or a key of the other family.
     static func verify(signature: LibXMLElement, signedInfo: LibXMLElement, signatureMethod: String,
                        signer: Certificate, document: LibXMLDocument) throws(XAdESFailure) -> Bool {
-        guard let method = signedInfo.child(XMLDSig.namespace, "CanonicalizationMethod") else {
-            throw .internalError("ds:CanonicalizationMethod assente in ds:SignedInfo")
-        }
-        guard let c14n = XMLDSig.canonicalizations[method.attribute("Algorithm") ?? ""] else { return false }
-        guard let data = document.canonicalize(subtree: signedInfo, excluding: nil, exclusive: c14n.exclusive,
-                                               withComments: c14n.withComments,
-                                               inclusivePrefixes: XMLDSig.inclusivePrefixes(of: method)) else {
-            throw .internalError("canonicalizzazione XML (C14N) di ds:SignedInfo non riuscita")
-        }
+        guard let data = try canonicalSignedInfo(signedInfo, document: document) else { return false }
         guard let valueElement = signature.child(XMLDSig.namespace, "SignatureValue") else {
             throw .internalError("ds:SignatureValue assente")
         }
@@ -35,6 +27,21 @@ enum XAdESSignatureValue {
         case (true, "ec"): return signer.verify(signature: value, data: data, digest: named.digest, ecdsaRaw: true)
         default: return false
         }
+    }
+
+    /// SignedInfo canonicalised with its CanonicalizationMethod (and InclusiveNamespaces);
+    /// nil when the method is unknown.
+    static func canonicalSignedInfo(_ signedInfo: LibXMLElement, document: LibXMLDocument) throws(XAdESFailure) -> [UInt8]? {
+        guard let method = signedInfo.child(XMLDSig.namespace, "CanonicalizationMethod") else {
+            throw .internalError("ds:CanonicalizationMethod assente in ds:SignedInfo")
+        }
+        guard let c14n = XMLDSig.canonicalizations[method.attribute("Algorithm") ?? ""] else { return nil }
+        guard let data = document.canonicalize(subtree: signedInfo, excluding: nil, exclusive: c14n.exclusive,
+                                               withComments: c14n.withComments,
+                                               inclusivePrefixes: XMLDSig.inclusivePrefixes(of: method)) else {
+            throw .internalError("canonicalizzazione XML (C14N) di ds:SignedInfo non riuscita")
+        }
+        return data
     }
 
     /// Signs the canonical SignedInfo with `key`; ECDSA values are converted to r‖s.

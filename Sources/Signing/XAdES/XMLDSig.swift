@@ -38,11 +38,14 @@ enum XMLDSig {
 
     /// The InclusiveNamespaces PrefixList of a Transform or CanonicalizationMethod (the last
     /// `InclusiveNamespaces` child in any namespace), nil when absent or empty.
+    ///
+    /// `#default` is dropped: the reference checker (lxml) only passes libxml2 the prefixes
+    /// that occur as names in the document, so `#default` never reaches its C14N.
     static func inclusivePrefixes(of element: LibXMLElement) -> String? {
         var prefixes: String?
         for child in element.children where child.localName == "InclusiveNamespaces" {
-            let list = child.attribute("PrefixList") ?? ""
-            prefixes = list.split(whereSeparator: \.isWhitespace).isEmpty ? nil : list
+            let list = (child.attribute("PrefixList") ?? "").split(whereSeparator: \.isWhitespace).filter { $0 != "#default" }
+            prefixes = list.isEmpty ? nil : list.joined(separator: " ")
         }
         return prefixes
     }
