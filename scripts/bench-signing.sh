@@ -23,11 +23,12 @@ out, n = sys.argv[1], int(sys.argv[2])
 os.makedirs(out)
 for i in range(n):
     body = os.urandom(24 * 1024).hex().encode()[: 50 * 1024 - 400]
-    stream = b"BT /F1 12 Tf 72 720 Td (Determinazione %d) Tj ET\n%% " % i + body
-    pdf = (b"%PDF-1.7\n1 0 obj <</Type /Catalog /Pages 2 0 R>> endobj\n"
-           b"2 0 obj <</Type /Pages /Kids [3 0 R] /Count 1>> endobj\n"
-           b"3 0 obj <</Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R>> endobj\n"
-           b"4 0 obj <</Length %d>> stream\n" % len(stream) + stream + b"\nendstream endobj\ntrailer <</Root 1 0 R>>\n%%EOF\n")
+    stream = ("BT /F1 12 Tf 72 720 Td (Determinazione %d) Tj ET\n%% " % i).encode() + body
+    head = ("%PDF-1.7\n1 0 obj <</Type /Catalog /Pages 2 0 R>> endobj\n"
+            "2 0 obj <</Type /Pages /Kids [3 0 R] /Count 1>> endobj\n"
+            "3 0 obj <</Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R>> endobj\n"
+            "4 0 obj <</Length " + str(len(stream)) + ">> stream\n").encode()
+    pdf = head + stream + b"\nendstream endobj\ntrailer <</Root 1 0 R>>\n%%EOF\n"
     open(os.path.join(out, "atto-%05d.pdf" % i), "wb").write(pdf)
 PY
 SIZE=$(du -sk "$WORK/in" | cut -f1)

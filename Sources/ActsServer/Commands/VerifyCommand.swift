@@ -47,27 +47,43 @@ extension ActsCommand {
             } else {
                 detached = nil
             }
-            var worst: Int32 = 0
-            var outputs: [String] = []
-            for file in files {
-                let report: VerificationReport
-                let size = (try? FileManager.default.attributesOfItem(atPath: file)[.size] as? Int) ?? 0
-                if size > SignatureVerifier.maximumSize {
-                    report = VerificationReport.tooLarge(size: size)
-                } else if let data = FileManager.default.contents(atPath: file) {
-                    report = verifier.verify(Array(data), content: detached, at: at.flatMap(Self.parseDate))
-                } else {
-                    report = Self.unreadable(file)
+            let validationTime = at.flatMap(Self.parseDate)
+            let (extract, json, several) = (self.extract, self.json, files.count > 1)
+            // Files are verified in parallel (one task per core); reports are printed in the order given.
+            var slots = [(Int32, String)?](repeating: nil, count: files.count)
+            try await withThrowingTaskGroup(of: (Int, Int32, String).self) { group in
+                var next = 0
+                func submit() {
+                    guard next < files.count else { return }
+                    let index = next, file = files[index]
+                    next += 1
+                    group.addTask {
+                        let report = Self.verify(file, verifier: verifier, content: detached, at: validationTime)
+                        if let extract, let signed = report.content {
+                            try Self.write(signed, from: file, to: extract, several: several)
+                        }
+                        let text = json ? VerificationReportJSON(report: report, file: file).line : VerificationReportText.render(report, file: file)
+                        return (index, report.exitCode, text)
+                    }
                 }
-                worst = max(worst, report.exitCode)
-                if let extract, let signed = report.content {
-                    try Self.write(signed, from: file, to: extract, several: files.count > 1)
+                for _ in 0..<max(1, ProcessInfo.processInfo.activeProcessorCount) { submit() }
+                for try await (index, code, text) in group {
+                    slots[index] = (code, text)
+                    submit()
                 }
-                outputs.append(json ? VerificationReportJSON(report: report, file: file).line
-                                    : VerificationReportText.render(report, file: file))
             }
+            let worst = slots.map { $0!.0 }.max() ?? 0
+            let outputs = slots.map { $0!.1 }
             FileHandle.standardOutput.write(Data((outputs.joined(separator: "\n") + "\n").utf8))
             if worst != 0 { throw ExitCode(worst) }
+        }
+
+        /// The report for one file: refused unread when too large.
+        static func verify(_ file: String, verifier: SignatureVerifier, content: [UInt8]?, at: Date?) -> VerificationReport {
+            let size = (try? FileManager.default.attributesOfItem(atPath: file)[.size] as? Int) ?? 0
+            if size > SignatureVerifier.maximumSize { return .tooLarge(size: size) }
+            guard let data = FileManager.default.contents(atPath: file) else { return unreadable(file) }
+            return verifier.verify(Array(data), content: content, at: at)
         }
 
         static func unreadable(_ file: String) -> VerificationReport {

@@ -83,12 +83,13 @@ public struct BatchSigner: Sendable {
                 submit()
             }
         }
+        OutputFile.syncAll()
         return results.map { $0! }
     }
 
     /// Signs one document and writes the output atomically.
     public func process(_ job: Job, signingTime: Date) async -> Result {
-        do {
+        do throws(SigningError) {
             let input = try Self.read(job.input)
             var output = try signed(input, name: job.input.lastPathComponent, signingTime: signingTime)
             if let timestamp, format == .cades || format == .cadesDetached {
@@ -96,16 +97,10 @@ public struct BatchSigner: Sendable {
                     try await timestamp.token(forSHA256: digest)
                 }
             }
-            do {
-                try Data(output).write(to: job.output, options: .atomic)
-            } catch {
-                throw SigningError.io(job.output.path, error.localizedDescription)
-            }
+            try OutputFile.write(output, to: job.output)
             return Result(job: job, outputSHA256: hexString(DigestAlgorithm.sha256.hash(output)), error: nil)
-        } catch let error as SigningError {
-            return Result(job: job, outputSHA256: nil, error: error)
         } catch {
-            return Result(job: job, outputSHA256: nil, error: SigningError.crypto("\(error)"))
+            return Result(job: job, outputSHA256: nil, error: error)
         }
     }
 

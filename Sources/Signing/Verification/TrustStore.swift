@@ -10,6 +10,9 @@ public final class TrustStore: @unchecked Sendable {
     public let anchors: [Certificate]
     /// The configured CRLs.
     public let crls: [RevocationList]
+    /// Whether a CRL's signature verifies with an issuer's key, memoised: a batch checks the same pairs.
+    private var coverage: [String: Bool] = [:]
+    private let coverageLock = NSLock()
 
     public init(anchors: [Certificate], crls: [RevocationList] = []) throws(SigningError) {
         guard let store = X509_STORE_new() else { throw SigningError.crypto("memoria esaurita") }
@@ -76,7 +79,7 @@ public final class TrustStore: @unchecked Sendable {
         if !codes.contains(.chainUntrusted) {
             let issuers = (others + anchors).filter { $0.subjectNameDER == leaf.issuerNameDER }
             for list in crls {
-                guard issuers.contains(where: { list.covers(leaf, signedBy: $0) }) else { continue }
+                guard issuers.contains(where: { covers(list, leaf, signedBy: $0) }) else { continue }
                 if let revoked = list.revocationDate(of: leaf), revoked <= at { codes.insert(.certRevoked) }
             }
         }
@@ -86,5 +89,18 @@ public final class TrustStore: @unchecked Sendable {
             codes.insert(.keyUsageNoNonRepudiation)
         }
         return codes
+    }
+
+    private func covers(_ list: RevocationList, _ leaf: Certificate, signedBy issuer: Certificate) -> Bool {
+        let key = "\(ObjectIdentifier(list).hashValue)-\(hexString(DigestAlgorithm.sha256.hash(issuer.der)))-\(hexString(leaf.issuerNameDER))"
+        coverageLock.lock()
+        let known = coverage[key]
+        coverageLock.unlock()
+        if let known { return known }
+        let result = list.covers(leaf, signedBy: issuer)
+        coverageLock.lock()
+        coverage[key] = result
+        coverageLock.unlock()
+        return result
     }
 }
