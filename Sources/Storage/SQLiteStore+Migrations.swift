@@ -182,6 +182,9 @@ extension SQLiteStore {
         m.registerMigration("v3-indice-accessi") { db in
             try db.execute(sql: "CREATE INDEX audit_entry_action ON audit_entry(action, object_id, at)")
         }
+        m.registerMigration("v4-registri") { db in
+            try db.execute(sql: Self.registersSchema)
+        }
         return m
     }
 }

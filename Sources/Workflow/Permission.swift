@@ -8,6 +8,11 @@ public enum Permission: String, Sendable, Hashable, CaseIterable {
     case addDocumenti
     case manageUsers
     case verifyAudit
+    case registerDocuments
+    case annulRegistrations
+    case readRegister
+    case readReservedRegistrations
+    case checkRegister
 
     /// Italian description of the action, used in "non autorizzato" messages.
     public var action: String {
@@ -20,6 +25,11 @@ public enum Permission: String, Sendable, Hashable, CaseIterable {
         case .addDocumenti: "aggiungere documenti"
         case .manageUsers: "gestire gli utenti"
         case .verifyAudit: "verificare il registro di audit"
+        case .registerDocuments: "protocollare documenti"
+        case .annulRegistrations: "annullare registrazioni di protocollo"
+        case .readRegister: "consultare il registro di protocollo"
+        case .readReservedRegistrations: "consultare le registrazioni riservate"
+        case .checkRegister: "verificare l'integrità dei registri"
         }
     }
 }

@@ -22,10 +22,11 @@ public enum Role: String, Sendable, Hashable, Codable, CaseIterable {
     public var permissions: Set<Permission> {
         switch self {
         case .sportello: [.readPersone, .writePersone, .readPratiche, .createPratiche, .readDocumenti, .addDocumenti]
-        case .assistenteSociale: [.readPersone, .writePersone, .readPratiche, .createPratiche, .readDocumenti, .addDocumenti]
-        case .dirigente: [.readPersone, .readPratiche, .readDocumenti]
-        case .protocollo: [.readPratiche, .readDocumenti, .addDocumenti]
-        case .amministratore: [.manageUsers, .verifyAudit]
+        case .assistenteSociale: [.readPersone, .writePersone, .readPratiche, .createPratiche, .readDocumenti, .addDocumenti,
+                                  .readRegister, .readReservedRegistrations]
+        case .dirigente: [.readPersone, .readPratiche, .readDocumenti, .readRegister, .readReservedRegistrations]
+        case .protocollo: [.readPratiche, .readDocumenti, .addDocumenti, .registerDocuments, .annulRegistrations, .readRegister, .checkRegister]
+        case .amministratore: [.manageUsers, .verifyAudit, .checkRegister]
         }
     }
 
