@@ -55,6 +55,19 @@ public final class Certificate: @unchecked Sendable, Hashable {
 
     deinit { X509_free(x509) }
 
+    /// The certificate for `der`, parsed once per process: OpenSSL 3 decodes public keys slowly (its decoder
+    /// framework takes locks), and a batch of files signed by one person carries the same certificates.
+    static func shared(der: [UInt8]) throws(SigningError) -> Certificate {
+        let key = hexString(DigestAlgorithm.sha256.hash(der))
+        if let known = parsed.value(for: key) { return known }
+        let certificate = try Certificate(der: der)
+        _ = X509_get0_pubkey(certificate.x509)  // decoded now, reused by every verification
+        parsed.store(certificate, for: key)
+        return certificate
+    }
+
+    private static let parsed = BoundedCache<Certificate>(capacity: 4096)
+
     /// Every certificate in a PEM bundle or one DER certificate.
     public static func load(_ data: [UInt8]) throws(SigningError) -> [Certificate] {
         if let pem = PEM.blocks(in: data, label: "CERTIFICATE"), !pem.isEmpty {

@@ -26,7 +26,7 @@ enum CAdESVerifier {
             }
             var certificates: [Certificate] = []
             for raw in current.certificates {
-                guard let certificate = try? Certificate(der: Array(raw)) else {
+                guard let certificate = try? Certificate.shared(der: Array(raw)) else {
                     return .fatal(.cmsMalformed, format: "cades", detail: "Un certificato nella busta non è decodificabile.")
                 }
                 certificates.append(certificate)

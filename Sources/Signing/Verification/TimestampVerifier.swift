@@ -41,7 +41,7 @@ enum TimestampVerifier {
         _ = TS_VERIFY_CTX_set_store(context, trust.store)
         let certificates = copenssl_sk_x509_new()
         for raw in signed.certificates {
-            if let certificate = try? Certificate(der: Array(raw)), X509_up_ref(certificate.x509) == 1 {
+            if let certificate = try? Certificate.shared(der: Array(raw)), X509_up_ref(certificate.x509) == 1 {
                 _ = copenssl_sk_x509_push(certificates, certificate.x509)
             }
         }

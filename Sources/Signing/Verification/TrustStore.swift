@@ -11,8 +11,8 @@ public final class TrustStore: @unchecked Sendable {
     /// The configured CRLs.
     public let crls: [RevocationList]
     /// Whether a CRL's signature verifies with an issuer's key, memoised: a batch checks the same pairs.
-    private var coverage: [String: Bool] = [:]
-    private let coverageLock = NSLock()
+    private let coverageMemo = Memo<Bool>()
+    private let chainMemo = Memo<Set<VerificationCode>>()
 
     public init(anchors: [Certificate], crls: [RevocationList] = []) throws(SigningError) {
         guard let store = X509_STORE_new() else { throw SigningError.crypto("memoria esaurita") }
@@ -45,6 +45,20 @@ public final class TrustStore: @unchecked Sendable {
     /// Codes for `leaf` (chain, validity at `at` and at `signingTime`, revocation, key usage);
     /// `others` are the certificates the signature carries.
     func check(_ leaf: Certificate, others: [Certificate], at: Date, signingTime: Date?) -> Set<VerificationCode> {
+        // The chain verdict depends on the certificates and the second of validation only: a batch of files
+        // signed by one person computes it once.
+        let key = ([leaf] + others.filter { $0 != leaf }).map { hexString(DigestAlgorithm.sha256.hash($0.der)) }.joined(separator: ",")
+            + "@\(Int64(at.timeIntervalSince1970))"
+        var codes = chainMemo.value(for: key) { chainCodes(leaf, others: others, at: at) }
+        for time in [at] + (signingTime.map { [$0] } ?? []) {
+            if time > leaf.notAfter { codes.insert(.certExpired) }
+            if time < leaf.notBefore { codes.insert(.certNotYetValid) }
+        }
+        return codes
+    }
+
+    /// `openssl verify`'s verdict, CRL dates and key usage, independent of the claimed signing time.
+    private func chainCodes(_ leaf: Certificate, others: [Certificate], at: Date) -> Set<VerificationCode> {
         var codes = Set<VerificationCode>()
         let untrusted = copenssl_sk_x509_new()
         defer { copenssl_sk_x509_free(untrusted) }
@@ -72,10 +86,6 @@ public final class TrustStore: @unchecked Sendable {
             }
         }
         if result != 1 && codes.isEmpty { codes.insert(.chainInvalid) }
-        for time in [at] + (signingTime.map { [$0] } ?? []) {
-            if time > leaf.notAfter { codes.insert(.certExpired) }
-            if time < leaf.notBefore { codes.insert(.certNotYetValid) }
-        }
         if !codes.contains(.chainUntrusted) {
             let issuers = (others + anchors).filter { $0.subjectNameDER == leaf.issuerNameDER }
             for list in crls {
@@ -93,14 +103,42 @@ public final class TrustStore: @unchecked Sendable {
 
     private func covers(_ list: RevocationList, _ leaf: Certificate, signedBy issuer: Certificate) -> Bool {
         let key = "\(ObjectIdentifier(list).hashValue)-\(hexString(DigestAlgorithm.sha256.hash(issuer.der)))-\(hexString(leaf.issuerNameDER))"
-        coverageLock.lock()
-        let known = coverage[key]
-        coverageLock.unlock()
-        if let known { return known }
-        let result = list.covers(leaf, signedBy: issuer)
-        coverageLock.lock()
-        coverage[key] = result
-        coverageLock.unlock()
-        return result
+        return coverageMemo.value(for: key) { list.covers(leaf, signedBy: issuer) }
+    }
+}
+
+/// A thread-safe memo of computed values by key.
+final class Memo<Value: Sendable>: @unchecked Sendable {
+    private let cache = BoundedCache<Value>(capacity: 4096)
+
+    func value(for key: String, compute: () -> Value) -> Value {
+        if let known = cache.value(for: key) { return known }
+        let value = compute()
+        cache.store(value, for: key)
+        return value
+    }
+}
+
+/// A thread-safe dictionary that forgets everything when it reaches its capacity.
+final class BoundedCache<Value: Sendable>: @unchecked Sendable {
+    private var values: [String: Value] = [:]
+    private let lock = NSLock()
+    private let capacity: Int
+
+    init(capacity: Int) {
+        self.capacity = capacity
+    }
+
+    func value(for key: String) -> Value? {
+        lock.lock()
+        defer { lock.unlock() }
+        return values[key]
+    }
+
+    func store(_ value: Value, for key: String) {
+        lock.lock()
+        defer { lock.unlock() }
+        if values.count >= capacity { values.removeAll(keepingCapacity: true) }
+        values[key] = value
     }
 }

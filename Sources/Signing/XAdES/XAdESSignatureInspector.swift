@@ -59,7 +59,7 @@ struct XAdESSignatureInspector {
         var result: [Certificate] = []
         for element in signature.descendants(Self.ds, "X509Certificate") {
             guard let der = XMLBase64.strict(element.text ?? ""), (try? DERNode.parse(der[...])) != nil,
-                  let certificate = try? Certificate(der: der) else {
+                  let certificate = try? Certificate.shared(der: der) else {
                 throw XAdESFailure(code: .xmlMalformed, detail: "un certificato X509Certificate in KeyInfo non è decodificabile")
             }
             result.append(certificate)
