@@ -74,4 +74,4 @@ public protocol AuditStore: Sendable {
 }
 
 /// Everything the server needs from a backend. SQLite is the embedded default.
-public typealias ActsStore = DirectoryStore & CaseStore & AuditStore & ProcedureStore
+public typealias ActsStore = DirectoryStore & CaseStore & AuditStore & ProcedureStore & RegisterStore

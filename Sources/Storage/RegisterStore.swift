@@ -16,9 +16,11 @@ public struct RegistrationFile: Sendable {
 
 /// Registers and repertori: gap-free numbering, immutable entries, annulment by annotation.
 public protocol RegisterStore: Sendable {
-    /// Registers a document: stores its files, takes the next number of (AOO, register, `day.year`) and writes
-    /// the entry and its audit record in one transaction (a rollback leaves no gap).
-    func register(_ input: RegistrationInput, files: [RegistrationFile], by: Operatore, at: Date, day: CivilDate) async throws -> Registration
+    /// Registers a document: stores its files, takes the next number of (AOO, register, year) and writes the entry
+    /// and its audit record in one transaction (a rollback leaves no gap). `time` is read inside the transaction
+    /// (the instant and its civil date in Europe/Rome), so that numbers and times always grow together.
+    func register(_ input: RegistrationInput, files: [RegistrationFile], by: Operatore,
+                  time: @escaping @Sendable () -> (at: Date, day: CivilDate)) async throws -> Registration
     /// Annuls a registration by annotation (art. 54): the entry stays, marked annullata, its number never reused.
     func annul(registrationID: Int64, motivo: String, provvedimento: String, by: Operatore, at: Date) async throws -> Registration
     /// One registration, as `reader` may see it (reserved ones redacted without access).

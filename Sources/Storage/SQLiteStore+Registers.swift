@@ -3,7 +3,8 @@ import GRDB
 import Workflow
 
 extension SQLiteStore: RegisterStore {
-    public func register(_ input: RegistrationInput, files: [RegistrationFile], by op: Operatore, at: Date, day: CivilDate) async throws -> Registration {
+    public func register(_ input: RegistrationInput, files: [RegistrationFile], by op: Operatore,
+                         time: @escaping @Sendable () -> (at: Date, day: CivilDate)) async throws -> Registration {
         try op.require(.registerDocuments)
         var checked = try input.validated()
         for file in files {
@@ -15,6 +16,7 @@ extension SQLiteStore: RegisterStore {
         return try await write { db in
             if let praticaID = input.praticaID { _ = try Self.pratica(db, id: praticaID, enteID: op.enteID) }
             let aoo = try Self.aooCode(db, enteID: op.enteID)
+            let (at, day) = time()
             let last = try Int.fetchOne(db, sql: "SELECT ultimo FROM registro_contatore WHERE aoo = ? AND registro = ? AND anno = ?",
                                         arguments: [aoo, input.registro.rawValue, day.year]) ?? 0
             let numero = last + 1

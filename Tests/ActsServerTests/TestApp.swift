@@ -52,6 +52,7 @@ final class TestClock: Sendable {
     init(_ start: Date) { value = Mutex(start) }
     var now: Date { value.withLock { $0 } }
     func advance(days: Int) { value.withLock { $0 = $0.addingTimeInterval(Double(days) * 86_400) } }
+    func set(_ date: Date) { value.withLock { $0 = date } }
 }
 
 /// A logged-in browser-like session: cookie plus CSRF token.
@@ -114,6 +115,7 @@ enum JSONValue: Decodable, Equatable, Sendable {
 
     var string: String? { if case .string(let s) = self { s } else { nil } }
     var int: Int64? { if case .number(let n) = self { Int64(n) } else { nil } }
+    var bool: Bool? { if case .bool(let b) = self { b } else { nil } }
     var array: [JSONValue] { if case .array(let a) = self { a } else { [] } }
     subscript(key: String) -> JSONValue? { if case .object(let o) = self { o[key] } else { nil } }
 }

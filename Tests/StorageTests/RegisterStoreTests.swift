@@ -21,11 +21,11 @@ struct RegisterStoreTests {
     @Test func numbersArePerRegisterAndYearAndStartAtOne() async throws {
         let t = try TestStore()
         let op = try await t.operatore(role: .protocollo)
-        let first = try await t.store.register(Self.arrivo(), files: [try await file(t, "a")], by: op, at: t.now, day: Self.day)
-        let second = try await t.store.register(Self.arrivo(), files: [], by: op, at: t.now.addingTimeInterval(1), day: Self.day)
+        let first = try await t.store.register(Self.arrivo(), files: [try await file(t, "a")], by: op, time: { (t.now, Self.day) })
+        let second = try await t.store.register(Self.arrivo(), files: [], by: op, time: { (t.now.addingTimeInterval(1), Self.day) })
         let determina = try await t.store.register(RegistrationInput(registro: .determinazioni, direzione: .interno, oggetto: "Determina"),
-                                                   files: [], by: op, at: t.now.addingTimeInterval(2), day: Self.day)
-        let nextYear = try await t.store.register(Self.arrivo(), files: [], by: op, at: t.now.addingTimeInterval(3), day: CivilDate(iso: "2027-01-01")!)
+                                                   files: [], by: op, time: { (t.now.addingTimeInterval(2), Self.day) })
+        let nextYear = try await t.store.register(Self.arrivo(), files: [], by: op, time: { (t.now.addingTimeInterval(3), CivilDate(iso: "2027-01-01")!) })
         #expect([first.numero, second.numero, determina.numero, nextYear.numero] == [Int]([1, 2, 1, 1]))
         #expect(first.numeroFormattato == "0000001")
         #expect(determina.numeroFormattato == "1")
@@ -40,25 +40,25 @@ struct RegisterStoreTests {
         let t = try TestStore()
         let sportello = try await t.operatore(role: .sportello)
         let protocollo = try await t.operatore(role: .protocollo)
-        await #expect(throws: WorkflowError.self) { _ = try await t.store.register(Self.arrivo(), files: [], by: sportello, at: t.now, day: Self.day) }
+        await #expect(throws: WorkflowError.self) { _ = try await t.store.register(Self.arrivo(), files: [], by: sportello, time: { (t.now, Self.day) }) }
         var noSender = Self.arrivo()
         noSender.mittenti = []
         noSender.classifica = nil
         do {
-            _ = try await t.store.register(noSender, files: [], by: protocollo, at: t.now, day: Self.day)
+            _ = try await t.store.register(noSender, files: [], by: protocollo, time: { (t.now, Self.day) })
             Issue.record("registrazione senza mittente accettata")
         } catch let error as WorkflowError {
             #expect(Set(error.fields.map(\.field)) == Set<String>(["mittenti", "classifica"]))
         }
         #expect(try t.count("registrazione") == 0)
-        let accepted = try await t.store.register(Self.arrivo(), files: [], by: protocollo, at: t.now, day: Self.day)
+        let accepted = try await t.store.register(Self.arrivo(), files: [], by: protocollo, time: { (t.now, Self.day) })
         #expect(accepted.numero == 1)
     }
 
     @Test func immutableFieldsCannotBeUpdatedOrDeletedEvenWithSQL() async throws {
         let t = try TestStore()
         let op = try await t.operatore(role: .protocollo)
-        let entry = try await t.store.register(Self.arrivo(), files: [], by: op, at: t.now, day: Self.day)
+        let entry = try await t.store.register(Self.arrivo(), files: [], by: op, time: { (t.now, Self.day) })
         let raw = try t.rawConnection()
         for sql in ["UPDATE registrazione SET oggetto = 'altro' WHERE id = ?", "UPDATE registrazione SET numero = 9 WHERE id = ?",
                     "DELETE FROM registrazione WHERE id = ?"] {
@@ -73,14 +73,14 @@ struct RegisterStoreTests {
         // Still visible and searchable, and the number is not reused.
         let shown = try await t.store.registration(registro: .protocolloGenerale, anno: 2026, numero: 1, for: op)
         #expect(shown.annullamento != nil && shown.oggetto == "Istanza di contributo economico")
-        let next = try await t.store.register(Self.arrivo(), files: [], by: op, at: t.now, day: Self.day)
+        let next = try await t.store.register(Self.arrivo(), files: [], by: op, time: { (t.now, Self.day) })
         #expect(next.numero == 2)
     }
 
     @Test func checkFindsTamperingDoneBehindTheTriggers() async throws {
         let t = try TestStore()
         let op = try await t.operatore(role: .protocollo)
-        for index in 0..<3 { _ = try await t.store.register(Self.arrivo(), files: [try await file(t, "doc \(index)")], by: op, at: t.now, day: Self.day) }
+        for index in 0..<3 { _ = try await t.store.register(Self.arrivo(), files: [try await file(t, "doc \(index)")], by: op, time: { (t.now, Self.day) }) }
         let raw = try t.rawConnection()
         try await raw.write { db in
             try db.execute(sql: "DROP TRIGGER registrazione_immutable_update")
@@ -99,7 +99,7 @@ struct RegisterStoreTests {
         let protocollo = try await t.operatore(role: .protocollo)
         let other = try await t.operatore(role: .protocollo, username: "protocollo2")
         let assistente = try await t.operatore(role: .assistenteSociale)
-        _ = try await t.store.register(Self.arrivo("Relazione sul nucleo di Mario Rossi", riservato: true), files: [], by: protocollo, at: t.now, day: Self.day)
+        _ = try await t.store.register(Self.arrivo("Relazione sul nucleo di Mario Rossi", riservato: true), files: [], by: protocollo, time: { (t.now, Self.day) })
         let hidden = try await t.store.registrations(registro: .protocolloGenerale, anno: 2026, day: Self.day, for: other)
         #expect(hidden.count == 1)
         #expect(hidden[0].numero == 1 && hidden[0].data == Self.day)

@@ -10,7 +10,7 @@ struct ActsCommand: AsyncParsableCommand {
         commandName: "acts",
         abstract: "Cartella Sociale Informatizzata: server degli atti e comandi di amministrazione.",
         version: "0.1.0",
-        subcommands: [Serve.self, Migrate.self, DemoDataCommand.self, UserCommand.self, TokenCommand.self, AuditCommand.self, Backup.self, ProcedureCommand.self, DeadlinesCommand.self, SignCommand.self, VerifyCommand.self],
+        subcommands: [Serve.self, Migrate.self, DemoDataCommand.self, UserCommand.self, TokenCommand.self, AuditCommand.self, Backup.self, ProcedureCommand.self, DeadlinesCommand.self, SignCommand.self, VerifyCommand.self, RegisterCommand.self],
         defaultSubcommand: Serve.self)
 
     /// Runs the command line, printing help and usage errors in Italian.

@@ -27,4 +27,19 @@ public struct Correspondent: Sendable, Hashable, Codable {
         self.codiceAmministrazione = codiceAmministrazione
         self.codiceAOO = codiceAOO
     }
+
+    private enum CodingKeys: String, CodingKey {
+        case tipo, denominazione, codiceFiscale, indirizzoTelematico, codiceAmministrazione, codiceAOO
+    }
+
+    /// Decodes with `tipo` defaulting to persona fisica.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        tipo = try c.decodeIfPresent(Kind.self, forKey: .tipo) ?? .personaFisica
+        denominazione = try c.decodeIfPresent(String.self, forKey: .denominazione) ?? ""
+        codiceFiscale = try c.decodeIfPresent(String.self, forKey: .codiceFiscale)
+        indirizzoTelematico = try c.decodeIfPresent(String.self, forKey: .indirizzoTelematico)
+        codiceAmministrazione = try c.decodeIfPresent(String.self, forKey: .codiceAmministrazione)
+        codiceAOO = try c.decodeIfPresent(String.self, forKey: .codiceAOO)
+    }
 }
