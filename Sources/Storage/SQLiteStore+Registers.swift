@@ -26,15 +26,17 @@ extension SQLiteStore: RegisterStore {
                     ON CONFLICT(aoo, registro, anno) DO UPDATE SET ultimo = excluded.ultimo
                     """,
                 arguments: [aoo, input.registro.rawValue, day.year, numero])
+            // The record digest is computed on the instant as stored (milliseconds), read back from its text.
+            let stamp = Self.timestamp(at)
             let draft = Registration(id: 0, enteID: op.enteID, aoo: aoo, registro: input.registro, anno: day.year, numero: numero,
-                                     registrataIl: Self.millisecondPrecision(at), data: day, input: input, operatoreID: op.userID)
+                                     registrataIl: Self.parseTimestamp(stamp), data: day, input: input, operatoreID: op.userID)
             try db.execute(
                 sql: """
                     INSERT INTO registrazione (ente_id, aoo, registro, anno, numero, registrata_il, data, direzione, oggetto, mittenti,
                         destinatari, doc_numero, doc_data, classifica, fascicolo, riservato, allegati, pratica_id, user_id, impronta_record)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """,
-                arguments: [op.enteID, aoo, input.registro.rawValue, day.year, numero, Self.timestamp(draft.registrataIl), day.description,
+                arguments: [op.enteID, aoo, input.registro.rawValue, day.year, numero, stamp, day.description,
                             input.direzione.rawValue, input.oggetto, try Self.json(input.mittenti), try Self.json(input.destinatari),
                             input.documentoRicevutoNumero, input.documentoRicevutoData?.description, input.classifica, input.fascicolo,
                             input.riservato, try Self.json(input.allegati), input.praticaID, op.userID, SHA256Hex.of(Array(draft.canonicalRecord.utf8))])
@@ -139,10 +141,5 @@ extension SQLiteStore: RegisterStore {
 
     static func parseTimestamp(_ text: String) -> Date {
         (try? Date.ISO8601FormatStyle(includingFractionalSeconds: true, timeZone: TimeZone(identifier: "UTC")!).parse(text)) ?? .distantPast
-    }
-
-    /// The stored timestamp has millisecond precision: the record digest is computed on the same value.
-    static func millisecondPrecision(_ date: Date) -> Date {
-        Date(timeIntervalSince1970: (date.timeIntervalSince1970 * 1000).rounded() / 1000)
     }
 }
