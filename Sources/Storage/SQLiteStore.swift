@@ -19,7 +19,12 @@ public struct SQLiteStore: Sendable {
         config.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = FULL")
         }
-        writer = try DatabasePool(path: path, configuration: config)
+        let pool = try DatabasePool(path: path, configuration: config)
+        // GRDB switches a pool's writer to synchronous=NORMAL when it enables WAL (after `prepareDatabase`):
+        // a commit would then reach the disk only at the next checkpoint. Registrations and audit entries must
+        // be durable before the caller is told their number, so the writer goes back to FULL (fsync per commit).
+        try pool.writeWithoutTransaction { try $0.execute(sql: "PRAGMA synchronous = FULL") }
+        writer = pool
         archive = try DocumentArchive(root: URL(fileURLWithPath: documentsDirectory))
         if migrate { try Self.migrator.migrate(writer) }
     }
@@ -30,6 +35,13 @@ public struct SQLiteStore: Sendable {
         let before = try writer.read { try Self.migrator.appliedIdentifiers($0) }
         try Self.migrator.migrate(writer)
         return Self.migrator.migrations.filter { !before.contains($0) }
+    }
+
+    /// The writer connection's journal mode and `synchronous` level (2 = FULL), for diagnostics and tests.
+    public func durability() async throws -> (journalMode: String, synchronous: Int) {
+        try await writer.writeWithoutTransaction { db in
+            (try String.fetchOne(db, sql: "PRAGMA journal_mode") ?? "", try Int.fetchOne(db, sql: "PRAGMA synchronous") ?? -1)
+        }
     }
 
     /// Whether the database has no ente yet (a new installation).

@@ -10,6 +10,9 @@ struct CaseStoreTests {
         let t = try TestStore()
         let mode = try await t.rawConnection().read { try String.fetchOne($0, sql: "PRAGMA journal_mode") }
         #expect(mode == "wal")
+        // Every commit is flushed to disk before it returns (GRDB's pool default would be NORMAL).
+        let durability = try await t.store.durability()
+        #expect(durability.journalMode == "wal" && durability.synchronous == 2)
         #expect(try await t.store.integrityProblems().isEmpty)
         #expect(try t.store.migrate().isEmpty)  // already current: nothing applied twice
     }
