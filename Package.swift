@@ -76,7 +76,7 @@ let package = Package(
         ),
         .testTarget(name: "WorkflowTests", dependencies: ["Workflow"], swiftSettings: settings),
         .testTarget(name: "TemplatesTests", dependencies: ["Templates"], swiftSettings: settings),
-        .testTarget(name: "SigningTests", dependencies: ["Signing"], exclude: ["Fixtures"], swiftSettings: settings),
+        .testTarget(name: "SigningTests", dependencies: ["Signing", "Workflow"], exclude: ["Fixtures"], swiftSettings: settings),
         .testTarget(name: "OCRTests", dependencies: ["OCR"], swiftSettings: settings),
         .testTarget(
             name: "StorageTests",
@@ -86,7 +86,7 @@ let package = Package(
         .testTarget(
             name: "ActsServerTests",
             dependencies: [
-                "ActsServer", "Storage", "Workflow",
+                "ActsServer", "Storage", "Workflow", "Signing",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],

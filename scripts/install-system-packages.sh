@@ -13,7 +13,7 @@ PACKAGES=(
   libpoppler-glib-dev libcairo2-dev                        # PDF rendering for OCR
   libsqlite3-dev sqlite3          # embedded database
   python3 python3-venv            # OpenAPI validation and the independent signature checker in the tests
-  openssl xmlsec1                 # independent verifiers of the signatures the product makes (tests)
+  openssl xmlsec1 libxml2-utils   # independent verifiers of signatures and segnature (xmlsec1, xmllint) in the tests
   libengine-pkcs11-openssl        # PKCS#11 tokens (smart cards, HSMs) through OpenSSL
   softhsm2 opensc                 # a software token for the PKCS#11 tests (softhsm2-util, pkcs11-tool)
   ca-certificates

@@ -24,6 +24,12 @@ struct AppSettings: Sendable {
     var proceduresDirectory: String
     /// How often the deadline alerts are recomputed.
     var alertsIntervalMinutes: Int
+    /// PKCS#12 file of the AOO's electronic seal, used to seal the segnature di protocollo (none: unsealed).
+    var sealKeyPath: String?
+    /// Its password (`ACTS_SIGILLO_PASSWORD`; keep it out of shell history and logs).
+    var sealKeyPassword: String?
+    /// Codice IPA of the administration, written in the segnatura (default: the ente's code).
+    var codiceIPA: String?
 
     static let defaultDatabase = "data/acts.sqlite"
 
@@ -45,6 +51,9 @@ struct AppSettings: Sendable {
         logLevel = Logger.Level(rawValue: reader.string(forKey: "acts.log.level", default: "info")) ?? .info
         proceduresDirectory = reader.string(forKey: "acts.procedures.dir", default: "config/procedimenti")
         alertsIntervalMinutes = max(1, reader.int(forKey: "acts.alerts.minutes", default: 15))
+        sealKeyPath = reader.string(forKey: "acts.sigillo.p12")
+        sealKeyPassword = reader.string(forKey: "acts.sigillo.password", isSecret: true)
+        codiceIPA = reader.string(forKey: "acts.codice.ipa")
     }
 
     /// The variables the README documents, with their defaults.
@@ -60,5 +69,8 @@ struct AppSettings: Sendable {
         ("ACTS_LOG_LEVEL", "info", "livello di log"),
         ("ACTS_PROCEDURES_DIR", "config/procedimenti", "configurazione dei procedimenti per ente"),
         ("ACTS_ALERTS_MINUTES", "15", "intervallo di ricalcolo degli avvisi di scadenza"),
+        ("ACTS_SIGILLO_P12", "(nessuno)", "file PKCS#12 del sigillo elettronico dell'AOO per la segnatura di protocollo"),
+        ("ACTS_SIGILLO_PASSWORD", "(nessuna)", "password del file del sigillo"),
+        ("ACTS_CODICE_IPA", "<codice ente>", "codice IPA dell'amministrazione nella segnatura"),
     ]
 }

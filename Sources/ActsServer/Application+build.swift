@@ -33,7 +33,8 @@ func buildRouter(_ deps: AppDependencies) -> Router<AppRequestContext> {
     PersoneController(store: deps.store, catalog: deps.catalog, clock: deps.clock).addRoutes(to: router)
     PraticheController(store: deps.store, settings: deps.settings, clock: deps.clock, procedures: deps.procedureService).addRoutes(to: router)
     ProcedimentoController(service: deps.procedureService).addRoutes(to: router)
-    RegisterController(service: RegisterService(store: deps.store, clock: deps.clock)).addRoutes(to: router)
+    RegisterController(service: RegisterService(store: deps.store, clock: deps.clock),
+                       segnatura: Result { try SegnaturaService(store: deps.store, settings: deps.settings, clock: deps.clock) }).addRoutes(to: router)
     WebController(store: deps.store, sessions: sessions, clock: deps.clock, procedures: deps.procedureService).addRoutes(to: router)
     return router
 }

@@ -22,7 +22,7 @@ struct TestApp {
     /// The application's clock: starts at ``now``; tests move it forward.
     let clock = TestClock(Self.now)
 
-    init(maxUploadBytes: Int = 50 * 1024 * 1024, sessionHours: Int = 8) async throws {
+    init(maxUploadBytes: Int = 50 * 1024 * 1024, sessionHours: Int = 8, extraSettings: [AbsoluteConfigKey: ConfigValue] = [:]) async throws {
         dir = FileManager.default.temporaryDirectory.appendingPathComponent("acts-api-\(UUID().uuidString)")
         let settings = AppSettings(
             overrides: [
@@ -32,7 +32,7 @@ struct TestApp {
                 "acts.log.level": "error",
                 "acts.http.port": 0,
                 "acts.session.hours": ConfigValue(.int(sessionHours), isSecret: false),
-            ],
+            ].merging(extraSettings) { $1 },
             environment: [:])
         store = try SQLiteStore(path: settings.databasePath, documentsDirectory: settings.documentsPath)
         let procedures = try ProcedureCatalog.load(directory: Self.repository.appendingPathComponent("config/procedimenti").path)

@@ -3,6 +3,7 @@ import Configuration
 import Foundation
 import HTTPTypes
 import Hummingbird
+import Signing
 import Storage
 
 extension ActsCommand {
@@ -25,6 +26,14 @@ extension ActsCommand {
             if demo, try await store.isEmpty() {
                 try await DemoData.load(into: store, passwords: passwords, catalog: procedures, now: Date())
                 say("Dati dimostrativi caricati in «\(settings.databasePath)».")
+            }
+            do {
+                _ = try SegnaturaService(store: store, settings: settings, clock: .system)
+            } catch {
+                throw ValidationError("Sigillo dell'AOO o schema della segnatura non utilizzabile (ACTS_SIGILLO_P12): \((error as? SigningError)?.message ?? String(describing: error))")
+            }
+            if settings.sealKeyPath == nil {
+                say("Attenzione: nessun sigillo dell'AOO configurato (ACTS_SIGILLO_P12): le segnature di protocollo non saranno sigillate.")
             }
             let deps = AppDependencies(settings: settings, store: store, catalog: ResourceFiles.belfiore, clock: .system, procedures: procedures)
             let app = buildApplication(deps)

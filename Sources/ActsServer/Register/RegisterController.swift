@@ -9,6 +9,8 @@ import Workflow
 /// social service's dirigenti and assistenti sociali, reserved entries redacted for the others).
 struct RegisterController {
     let service: RegisterService
+    /// The segnatura producer, or why it could not start (e.g. an unreadable seal key).
+    let segnatura: Result<SegnaturaService, any Error>
 
     struct RegistrationRequest: Decodable {
         struct File: Decodable {
@@ -67,6 +69,15 @@ struct RegisterController {
             let op = try context.require(.readRegister)
             let (registro, anno) = try Self.register(context)
             return JSONResponse.make(RegistrationDTO(try await service.store.registration(registro: registro, anno: anno, numero: try Self.number(context), for: op)))
+        }
+        router.get("/api/v1/registro/:registro/:anno/:numero/segnatura") { _, context in
+            let op = try context.require(.readRegister)
+            let (registro, anno) = try Self.register(context)
+            let output = try await segnatura.get().segnatura(registro: registro, anno: anno, numero: try Self.number(context), for: op)
+            var headers = HTTPFields()
+            headers[.contentType] = "application/xml; charset=utf-8"
+            headers[HTTPField.Name("X-Segnatura-Sigillata")!] = output.sealed ? "si" : "no"
+            return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: output.xml)))
         }
         router.post("/api/v1/registro/:registro/:anno/:numero/annullamento") { request, context in
             let op = try context.require(.annulRegistrations)

@@ -127,4 +127,34 @@ int CXMLSec_canonicalize(CXMLSecDocument *document, CXMLSecNode *subtree, CXMLSe
 
 /// Serialises the document as UTF-8 with an XML declaration into `*output` (free it); 0 on success.
 int CXMLSec_serialize(CXMLSecDocument *document, unsigned char **output, size_t *outputLength);
+
+// MARK: - W3C XML Schema validation (CXMLSecSchema.c)
+
+/// A compiled W3C XML Schema (an `xmlSchema`).
+typedef struct CXMLSecSchema CXMLSecSchema;
+
+/// Loads and compiles the schema at `path`; `xs:import`/`xs:include` locations resolve relative
+/// to it. The schema files are trusted: libxml2's schema loader reads their internal DTD subset
+/// (e.g. the W3C xmldsig-core-schema.xsd) but never an external DTD. No network: the first call
+/// installs, for the whole process, libxml2's `xmlNoNetExternalEntityLoader` (http:// and ftp://
+/// refused). Returns NULL on failure with the messages, one per line, in `*messages` (free it).
+CXMLSecSchema *CXMLSec_schemaLoad(const char *path, char **messages);
+
+/// Frees a schema.
+void CXMLSec_schemaFree(CXMLSecSchema *schema);
+
+/// Validates a document against a schema: 1 valid, 0 invalid, -1 internal failure. When not
+/// valid, `*messages` (free it) holds one error per line, `riga N: …`. Errors are collected per
+/// call; one schema must not be used by two threads at the same time (serialise the calls).
+int CXMLSec_schemaValidateDocument(CXMLSecSchema *schema, CXMLSecDocument *document, char **messages);
+
+/// Parses `bytes` with `CXMLSec_parse` (secure: no DTD, no network) and validates them. Returns
+/// -1 with `parse` filled in when the bytes are not accepted, else as `CXMLSec_schemaValidateDocument`.
+int CXMLSec_schemaValidate(CXMLSecSchema *schema, const char *bytes, size_t length,
+                           CXMLSecParseResult *parse, char **messages);
+
+/// One-shot: loads the schema at `schemaPath`, validates `bytes`, frees the schema. Returns -2
+/// when the schema does not load (messages filled in), else as `CXMLSec_schemaValidate`.
+int CXMLSec_validateWithSchemaFile(const char *schemaPath, const char *bytes, size_t length,
+                                   CXMLSecParseResult *parse, char **messages);
 #endif

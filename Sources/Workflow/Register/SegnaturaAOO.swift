@@ -13,6 +13,7 @@ public struct SegnaturaAOO: Sendable, Hashable, Codable {
     /// Domicilio digitale (PEC) of the AOO, written as its `IndirizzoTelematico` when present.
     public var indirizzoTelematico: String?
 
+    /// The administration and AOO data; codes are emitted as given (trimmed).
     public init(codiceIPA: String, denominazione: String, codiceAOO: String, denominazioneAOO: String,
                 indirizzoTelematico: String? = nil) {
         self.codiceIPA = codiceIPA

@@ -15,9 +15,9 @@ extension SegnaturaXMLWriter {
     /// The registering administration and its AOO, with the AOO's PEC.
     mutating func ownAdministration(_ aoo: SegnaturaAOO) {
         open("Amministrazione")
-        leaf("DenominazioneAmministrazione", aoo.denominazione)
-        leaf("CodiceIPAAmministrazione", aoo.codiceIPA)
-        leaf("CodiceIPAAOO", aoo.codiceAOO, Self.descrizione(aoo.denominazioneAOO))
+        leaf("DenominazioneAmministrazione", aoo.denominazione.trimmed)
+        leaf("CodiceIPAAmministrazione", aoo.codiceIPA.trimmed)
+        leaf("CodiceIPAAOO", aoo.codiceAOO.trimmed, Self.descrizione(aoo.denominazioneAOO))
         contacts("ContattiAOO", pec: aoo.indirizzoTelematico)
         close("Amministrazione")
     }
