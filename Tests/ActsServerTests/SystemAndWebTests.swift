@@ -40,7 +40,7 @@ struct SystemAndWebTests {
             "/api/v1/pratiche/{id}/eventi:", "/api/v1/pratiche/{id}/procedimento:", "/api/v1/pratiche/{id}/responsabile:",
             "/api/v1/tipi-procedimento:", "/api/v1/scadenze:", "/api/v1/report/tempi:", "/api/v1/utenti:", "/api/v1/utenti/{id}:", "/api/v1/audit/verifica:",
             "/api/v1/registro:", "/api/v1/registro/verifica:", "/api/v1/registro/{registro}/{anno}:", "/api/v1/registro/{registro}/{anno}/{numero}:",
-            "/api/v1/registro/{registro}/{anno}/{numero}/annullamento:",
+            "/api/v1/registro/{registro}/{anno}/{numero}/annullamento:", "/api/v1/registro/{registro}/{anno}/{numero}/segnatura:",
         ] {
             #expect(yaml.contains("\n  \(path)\n"), "\(path) non documentato")
         }
