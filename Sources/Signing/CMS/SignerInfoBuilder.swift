@@ -6,8 +6,7 @@ enum SignerInfoBuilder {
     static let sha256Algorithm = DERWriter.algorithm(DigestAlgorithm.sha256.oid, nullParameters: false)
 
     /// The DER SignerInfo signing `digest` (the hash of the content, or of the parent signature value).
-    static func build(digest: [UInt8], contentType: String?, key: SigningKey, signingTime: Date,
-                      unsigned: [[UInt8]] = []) throws(SigningError) -> [UInt8] {
+    static func build(digest: [UInt8], contentType: String?, key: SigningKey, signingTime: Date) throws(SigningError) -> [UInt8] {
         var attributes: [[UInt8]] = []
         if let contentType {
             attributes.append(attribute(OID.contentType, DERWriter.oid(contentType)))
@@ -18,18 +17,14 @@ enum SignerInfoBuilder {
         var signedSet = DERWriter.setOf(attributes)
         let signature = try key.sign(signedSet, digest: .sha256)
         signedSet[0] = 0xA0
-        var fields: [[UInt8]] = [
+        return DERWriter.sequence([
             DERWriter.integer(1),
             issuerAndSerial(key.certificate),
             sha256Algorithm,
             signedSet,
             key.cmsSignatureAlgorithm,
             DERWriter.octetString(signature),
-        ]
-        if !unsigned.isEmpty {
-            fields.append(DERWriter.element(0xA1, DERWriter.setOf(unsigned).dropFirst(headerLength(of: DERWriter.setOf(unsigned))).map { $0 }))
-        }
-        return DERWriter.sequence(fields)
+        ])
     }
 
     /// An Attribute: SEQUENCE { type, SET { value } }.

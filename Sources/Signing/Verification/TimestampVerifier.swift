@@ -34,7 +34,8 @@ enum TimestampVerifier {
         defer { PKCS7_free(pkcs7) }
         guard let context = TS_VERIFY_CTX_new() else { return false }
         defer { TS_VERIFY_CTX_free(context) }
-        guard let bio = data.withUnsafeBytes({ BIO_new_mem_buf($0.baseAddress, Int32($0.count)) }) else { return false }
+        guard let bio = BIO_new(BIO_s_mem()) else { return false }
+        _ = data.withUnsafeBytes { BIO_write(bio, $0.baseAddress, Int32($0.count)) }  // a copy: the BIO owns its bytes
         // The context owns the BIO, the store reference and the certificate stack from here on.
         _ = TS_VERIFY_CTX_set_data(context, bio)
         X509_STORE_up_ref(trust.store)
@@ -47,6 +48,6 @@ enum TimestampVerifier {
         }
         _ = TS_VERIFY_CTX_set_certs(context, certificates)
         _ = TS_VERIFY_CTX_set_flags(context, Int32(TS_VFY_VERSION | TS_VFY_SIGNER | TS_VFY_DATA | TS_VFY_SIGNATURE))
-        return data.withUnsafeBytes { _ in TS_RESP_verify_token(context, pkcs7) } == 1
+        return TS_RESP_verify_token(context, pkcs7) == 1
     }
 }
