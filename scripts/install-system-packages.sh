@@ -14,6 +14,7 @@ PACKAGES=(
   libsqlite3-dev sqlite3          # embedded database
   python3 python3-venv            # OpenAPI validation and the independent signature checker in the tests
   openssl xmlsec1 libxml2-utils   # independent verifiers of signatures and segnature (xmlsec1, xmllint) in the tests
+  poppler-utils                   # pdftotext: the tests read back the PDFs the product writes
   libengine-pkcs11-openssl        # PKCS#11 tokens (smart cards, HSMs) through OpenSSL
   softhsm2 opensc                 # a software token for the PKCS#11 tests (softhsm2-util, pkcs11-tool)
   ca-certificates

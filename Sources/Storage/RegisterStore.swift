@@ -27,6 +27,8 @@ public protocol RegisterStore: Sendable {
     func registration(registro: RegisterCode, anno: Int, numero: Int, for reader: Operatore) async throws -> Registration
     /// The registrations of a register, in number order: of one day, or of a year.
     func registrations(registro: RegisterCode, anno: Int, day: CivilDate?, for reader: Operatore) async throws -> [Registration]
+    /// Registrations of a register annulled between `from` (included) and `to` (excluded), whatever their date.
+    func registrationsAnnulled(registro: RegisterCode, from: Date, to: Date, for reader: Operatore) async throws -> [Registration]
     /// Problems found in the registers of the reader's AOO (all years, or one): gaps, duplicates, counters out of
     /// step, entries changed after writing, files missing or altered. Empty when clean.
     func checkRegisters(year: Int?, for reader: Operatore) async throws -> [String]

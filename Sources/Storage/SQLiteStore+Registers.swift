@@ -93,6 +93,18 @@ extension SQLiteStore: RegisterStore {
         }
     }
 
+    public func registrationsAnnulled(registro: RegisterCode, from: Date, to: Date, for reader: Operatore) async throws -> [Registration] {
+        try reader.require(.readRegister)
+        return try await read { db in
+            let aoo = try Self.aooCode(db, enteID: reader.enteID)
+            let ids = try Int64.fetchAll(db, sql: """
+                SELECT r.id FROM registrazione r JOIN registrazione_annullamento a ON a.registrazione_id = r.id
+                WHERE r.aoo = ? AND r.registro = ? AND a.il >= ? AND a.il < ? ORDER BY r.anno, r.numero
+                """, arguments: [aoo, registro.rawValue, Self.timestamp(from), Self.timestamp(to)])
+            return try ids.map { Self.visible(try Self.registration(db, id: $0), to: reader) }
+        }
+    }
+
     /// Redacts reserved entries for readers without access to reserved registrations.
     static func visible(_ entry: Registration, to reader: Operatore) -> Registration {
         reader.role.allows(.readReservedRegistrations) || entry.operatoreID == reader.userID ? entry : entry.redacted()

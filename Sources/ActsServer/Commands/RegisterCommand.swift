@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Signing
 import Storage
 import Workflow
 
@@ -8,7 +9,7 @@ extension ActsCommand {
     struct RegisterCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "register", abstract: "Registro di protocollo e repertori (DPR 445/2000): registra, annulla, consulta, verifica.",
-            subcommands: [Add.self, Annul.self, Show.self, Check.self])
+            subcommands: [Add.self, Annul.self, Show.self, Check.self, Daily.self])
 
         /// The ente of an AOO.
         static func ente(aoo: String, store: SQLiteStore) async throws -> Ente {
@@ -132,6 +133,35 @@ extension ActsCommand {
                     return day
                 }
                 for entry in try await store.registrations(registro: code, anno: anno, day: day, for: reader) { try RegisterCommand.print(entry, json: json) }
+            }
+        }
+
+        struct Daily: AsyncParsableCommand {
+            static let configuration = CommandConfiguration(
+                abstract: "Registro giornaliero di un giorno (XML e PDF con impronte; .p7m sigillato se ACTS_SIGILLO_P12 è configurato).",
+                discussion: "Stesso giorno, stesso contenuto: i file XML e PDF sono identici a ogni esecuzione.")
+            @OptionGroup var options: GlobalOptions
+            @Option(help: ArgumentHelp("Codice AOO.", valueName: "codice")) var aoo: String
+            @Option(help: ArgumentHelp("Registro.", valueName: "codice")) var registro = "PG"
+            @Option(help: ArgumentHelp("Giorno (AAAA-MM-GG).", valueName: "data")) var date: String
+            @Option(name: [.customShort("o"), .customLong("out")], help: ArgumentHelp("Cartella di uscita.", valueName: "cartella")) var out: String
+
+            func run() async throws {
+                let settings = options.settings()
+                let store = try options.openStore(settings)
+                let reader = RegisterCommand.system(try await RegisterCommand.ente(aoo: aoo, store: store), role: .dirigente)
+                guard let code = RegisterCode(rawValue: registro) else { throw ValidationError("Codice di registro non valido: «\(registro)».") }
+                guard let day = CivilDate(iso: date) else { throw ValidationError("Data non valida: «\(date)» (formato AAAA-MM-GG).") }
+                let seal = try settings.sealKeyPath.map { try SigningKey.pkcs12(path: $0, password: settings.sealKeyPassword ?? "", requireNonRepudiation: false) }
+                let output = try await DailyRegisterService(store: store, seal: seal)
+                    .write(registro: code, day: day, for: reader, to: URL(fileURLWithPath: out))
+                let line: [String: AnyEncodable] = [
+                    "identificativo": .init(output.identifier), "registrazioni": .init(output.count), "riepilogo": .init(output.summary),
+                    "file": .init(output.files.map { ["nome": $0.name, "sha256": $0.sha256] }),
+                ]
+                let encoder = JSONEncoder()
+                encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+                FileHandle.standardOutput.write(Data((String(decoding: try encoder.encode(line), as: UTF8.self) + "\n").utf8))
             }
         }
 
