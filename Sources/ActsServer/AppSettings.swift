@@ -30,6 +30,8 @@ struct AppSettings: Sendable {
     var sealKeyPassword: String?
     /// Codice IPA of the administration, written in the segnatura (default: the ente's code).
     var codiceIPA: String?
+    /// Folder of the registri giornalieri produced by the scheduled service (one sub-folder per AOO).
+    var dailyRegistersPath: String
 
     static let defaultDatabase = "data/acts.sqlite"
 
@@ -54,6 +56,7 @@ struct AppSettings: Sendable {
         sealKeyPath = reader.string(forKey: "acts.sigillo.p12")
         sealKeyPassword = reader.string(forKey: "acts.sigillo.password", isSecret: true)
         codiceIPA = reader.string(forKey: "acts.codice.ipa")
+        dailyRegistersPath = reader.string(forKey: "acts.registri.dir", default: dataDir + "/registri-giornalieri")
     }
 
     /// The variables the README documents, with their defaults.
@@ -72,5 +75,6 @@ struct AppSettings: Sendable {
         ("ACTS_SIGILLO_P12", "(nessuno)", "file PKCS#12 del sigillo elettronico dell'AOO per la segnatura di protocollo"),
         ("ACTS_SIGILLO_PASSWORD", "(nessuna)", "password del file del sigillo"),
         ("ACTS_CODICE_IPA", "<codice ente>", "codice IPA dell'amministrazione nella segnatura"),
+        ("ACTS_REGISTRI_DIR", "<cartella del database>/registri-giornalieri", "registri giornalieri prodotti ogni giorno"),
     ]
 }

@@ -39,7 +39,7 @@ func buildRouter(_ deps: AppDependencies) -> Router<AppRequestContext> {
     return router
 }
 
-/// Builds the application: router, bind address, logger and the background services (deadline alerts).
+/// Builds the application: router, bind address, logger and the background services (deadline alerts, daily registers).
 func buildApplication(_ deps: AppDependencies, backgroundServices: Bool = true) -> some ApplicationProtocol {
     var logger = Logger(label: "acts")
     logger.logLevel = deps.settings.logLevel
@@ -47,6 +47,7 @@ func buildApplication(_ deps: AppDependencies, backgroundServices: Bool = true) 
     return Application(
         router: buildRouter(deps),
         configuration: .init(address: .hostname(deps.settings.host, port: deps.settings.port), serverName: "acts"),
-        services: backgroundServices ? [alerts] : [],
+        services: backgroundServices
+            ? [alerts, DailyRegisterScheduler(store: deps.store, settings: deps.settings, clock: deps.clock, logger: logger)] : [],
         logger: logger)
 }

@@ -49,3 +49,24 @@ struct DailyRegisterTests {
         #expect(text.1.contains("REGISTRO GIORNALIERO DI PROTOCOLLO") && text.1.contains(entries[2].numeroFormattato))
     }
 }
+
+@Suite("Registro giornaliero: produzione pianificata")
+struct DailyRegisterSchedulerTests {
+    @Test func producesEachMissingDayOnceAndLeavesWrittenDaysAlone() async throws {
+        let app = try await TestApp()
+        let protocollo = try await app.store.account(username: "protocollo")!.operatore
+        app.clock.set(try Date.ISO8601FormatStyle().parse("2026-11-23T09:00:00Z"))
+        let input = RegistrationInput(direzione: .arrivo, oggetto: "Istanza", mittenti: [Correspondent(denominazione: "Mario Rossi")], classifica: "7.1")
+        _ = try await RegisterService(store: app.store, clock: AppClock { [clock = app.clock] in clock.now }).register(input, files: [], by: protocollo)
+        app.clock.set(try Date.ISO8601FormatStyle().parse("2026-11-24T06:00:00Z"))
+        let scheduler = DailyRegisterScheduler(store: app.store, settings: app.deps.settings, clock: app.deps.clock)
+        let first = try await scheduler.produceMissing()
+        #expect(first.contains("AOO_DEMO-PG-20261123") && first.count == 14, "7 giorni per ciascuna delle 2 AOO dimostrative")
+        let folder = URL(fileURLWithPath: app.deps.settings.dailyRegistersPath).appendingPathComponent("AOO_DEMO")
+        let xml = try String(contentsOf: folder.appendingPathComponent("registro-giornaliero-AOO_DEMO-PG-20261123.xml"), encoding: .utf8)
+        #expect(xml.contains("registrazioni=\"1\"") && xml.contains("<Oggetto>Istanza</Oggetto>"))
+        #expect(try await scheduler.produceMissing().isEmpty, "un giorno già prodotto non si riscrive")
+        app.clock.set(try Date.ISO8601FormatStyle().parse("2026-11-25T06:00:00Z"))
+        #expect(try await scheduler.produceMissing().sorted() == ["AOO_DEMO-PG-20261124", "AOO_PROVA-PG-20261124"].sorted())
+    }
+}

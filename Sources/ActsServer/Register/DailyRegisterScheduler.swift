@@ -1,0 +1,52 @@
+import Foundation
+import Logging
+import ServiceLifecycle
+import Signing
+import Storage
+import Workflow
+
+/// Produces the registro giornaliero of the protocol of every AOO for the days that ended, off the request
+/// path: at start-up and every hour, for yesterday and (catching up after downtime) the six days before,
+/// each day once — a day already written (its XML file exists) is left alone. The law wants it sent to
+/// conservazione by the next working day (LG AgID §3.1.6); the files land in `ACTS_REGISTRI_DIR/<AOO>/`.
+struct DailyRegisterScheduler: Service {
+    let store: any ActsStore
+    let settings: AppSettings
+    let clock: AppClock
+    var logger = Logger(label: "acts.registri")
+    var interval: Duration = .seconds(3600)
+
+    func run() async throws {
+        await cancelWhenGracefulShutdown {
+            while !Task.isCancelled {
+                do {
+                    let written = try await produceMissing()
+                    if !written.isEmpty { logger.info("Registri giornalieri prodotti", metadata: ["registri": "\(written.joined(separator: ", "))"]) }
+                } catch {
+                    logger.error("Produzione del registro giornaliero non riuscita", metadata: ["errore": "\(error)"])
+                }
+                try? await Task.sleep(for: interval)
+            }
+        }
+    }
+
+    /// Writes the registers of the last seven days that are missing; returns their identifiers.
+    func produceMissing() async throws -> [String] {
+        let seal = try settings.sealKeyPath.map { try SigningKey.pkcs12(path: $0, password: settings.sealKeyPassword ?? "", requireNonRepudiation: false) }
+        let service = DailyRegisterService(store: store, seal: seal)
+        let today = ProcedureService.civilDate(clock.now())
+        var written: [String] = []
+        for ente in try await store.allEnti() {
+            let reader = Operatore(userID: 0, username: "sistema", displayName: "Sistema", enteID: ente.id, enteCode: ente.code, role: .dirigente)
+            let directory = URL(fileURLWithPath: settings.dailyRegistersPath).appendingPathComponent(ente.aooCode)
+            for back in 1...7 {
+                let day = today.adding(days: -back)
+                let identifier = "\(ente.aooCode)-\(RegisterCode.protocolloGenerale.rawValue)-\(day.description.replacingOccurrences(of: "-", with: ""))"
+                let marker = directory.appendingPathComponent("registro-giornaliero-\(identifier).xml").path
+                guard !FileManager.default.fileExists(atPath: marker) else { continue }
+                written.append(try await service.write(registro: .protocolloGenerale, day: day, for: reader, to: directory).identifier)
+            }
+        }
+        return written
+    }
+}
