@@ -28,10 +28,7 @@ extension ActsCommand {
             return account.operatore
         }
 
-        /// A read-only identity of the server itself, for consultation and checks from the server's shell.
-        static func system(_ ente: Ente, role: Role) -> Operatore {
-            Operatore(userID: 0, username: "sistema", displayName: "Sistema", enteID: ente.id, enteCode: ente.code, role: role)
-        }
+        static func system(_ ente: Ente, role: Role) -> Operatore { .system(ente, role: role) }
 
         static func print(_ entry: Registration, json: Bool) throws {
             let encoder = JSONResponse.encoder()
@@ -208,5 +205,13 @@ enum MimeType {
         case "tif", "tiff": "image/tiff"
         default: "application/octet-stream"
         }
+    }
+}
+
+extension Operatore {
+    /// A read-only identity of the server itself (user 0, never stored), for consultation, checks and scheduled
+    /// jobs run from the server side.
+    static func system(_ ente: Ente, role: Role) -> Operatore {
+        Operatore(userID: 0, username: "sistema", displayName: "Sistema", enteID: ente.id, enteCode: ente.code, role: role)
     }
 }

@@ -37,7 +37,7 @@ struct DailyRegisterScheduler: Service {
         let today = ProcedureService.civilDate(clock.now())
         var written: [String] = []
         for ente in try await store.allEnti() {
-            let reader = Operatore(userID: 0, username: "sistema", displayName: "Sistema", enteID: ente.id, enteCode: ente.code, role: .dirigente)
+            let reader = Operatore.system(ente, role: .dirigente)
             let directory = URL(fileURLWithPath: settings.dailyRegistersPath).appendingPathComponent(ente.aooCode)
             for back in 1...7 {
                 let day = today.adding(days: -back)
