@@ -61,6 +61,16 @@ struct SignVerifyCommandTests {
         #expect(stdout.contains("12 passed, 0 failed"))
     }
 
+    /// Scripts that fill `--crl {crl}` from an empty list write `--crl` with no value: it means "no CRL".
+    @Test func emptyCRLListMeansNoCRL() throws {
+        let signed = Self.samples.appendingPathComponent("files/S12")
+        let file = try FileManager.default.contentsOfDirectory(atPath: signed.path).first { $0.hasSuffix(".p7m") }!
+        let (status, stdout, stderr) = try Self.run(try Self.acts, ["verify", signed.appendingPathComponent(file).path, "--trust",
+            Self.samples.appendingPathComponent("pki/trust/test-root-ca.pem").path, "--crl", "--at", "2026-11-23T10:19:00Z", "--json"])
+        #expect(status == 0, "\(stderr)")
+        #expect(stdout.contains("\"valid\":true"))
+    }
+
     @Test(arguments: ["cades", "cades-detached", "xades", "xades-detached"])
     func everyFormatIsAcceptedByTheIndependentChecker(_ format: String) throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("acts-cli-\(UUID().uuidString)")

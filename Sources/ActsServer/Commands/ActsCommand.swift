@@ -13,10 +13,21 @@ struct ActsCommand: AsyncParsableCommand {
         subcommands: [Serve.self, Migrate.self, DemoDataCommand.self, UserCommand.self, TokenCommand.self, AuditCommand.self, Backup.self, ProcedureCommand.self, DeadlinesCommand.self, SignCommand.self, VerifyCommand.self, RegisterCommand.self],
         defaultSubcommand: Serve.self)
 
+    /// Options taking a list (`--crl`, `--trust`) given with no value, as scripts write them when a list is
+    /// empty (`--crl --at …`), mean "none": they are dropped instead of being a usage error.
+    static func droppingEmptyListOptions(_ arguments: [String]) -> [String] {
+        var result: [String] = []
+        for (index, argument) in arguments.enumerated() {
+            if ["--crl", "--trust"].contains(argument), index + 1 == arguments.count || arguments[index + 1].hasPrefix("--") { continue }
+            result.append(argument)
+        }
+        return result
+    }
+
     /// Runs the command line, printing help and usage errors in Italian.
     static func main() async {
         do {
-            var command = try parseAsRoot()
+            var command = try parseAsRoot(Self.droppingEmptyListOptions(Array(CommandLine.arguments.dropFirst())))
             if var asyncCommand = command as? any AsyncParsableCommand {
                 try await asyncCommand.run()
             } else {
