@@ -28,7 +28,6 @@ extension ActsCommand {
             return account.operatore
         }
 
-        static func system(_ ente: Ente, role: Role) -> Operatore { .system(ente, role: role) }
 
         static func print(_ entry: Registration, json: Bool) throws {
             let encoder = JSONResponse.encoder()
@@ -119,7 +118,7 @@ extension ActsCommand {
 
             func run() async throws {
                 let store = try options.openStore(options.settings())
-                let reader = RegisterCommand.system(try await RegisterCommand.ente(aoo: aoo, store: store), role: .dirigente)
+                let reader = Operatore.system(try await RegisterCommand.ente(aoo: aoo, store: store), role: .dirigente)
                 guard let code = RegisterCode(rawValue: registro) else { throw ValidationError("Codice di registro non valido: «\(registro)».") }
                 if let numero {
                     try RegisterCommand.print(try await store.registration(registro: code, anno: anno, numero: numero, for: reader), json: json)
@@ -146,7 +145,7 @@ extension ActsCommand {
             func run() async throws {
                 let settings = options.settings()
                 let store = try options.openStore(settings)
-                let reader = RegisterCommand.system(try await RegisterCommand.ente(aoo: aoo, store: store), role: .dirigente)
+                let reader = Operatore.system(try await RegisterCommand.ente(aoo: aoo, store: store), role: .dirigente)
                 guard let code = RegisterCode(rawValue: registro) else { throw ValidationError("Codice di registro non valido: «\(registro)».") }
                 guard let day = CivilDate(iso: date) else { throw ValidationError("Data non valida: «\(date)» (formato AAAA-MM-GG).") }
                 let seal = try settings.sealKeyPath.map { try SigningKey.pkcs12(path: $0, password: settings.sealKeyPassword ?? "", requireNonRepudiation: false) }
@@ -172,7 +171,7 @@ extension ActsCommand {
 
             func run() async throws {
                 let store = try options.openStore(options.settings())
-                let checker = RegisterCommand.system(try await RegisterCommand.ente(aoo: aoo, store: store), role: .amministratore)
+                let checker = Operatore.system(try await RegisterCommand.ente(aoo: aoo, store: store), role: .amministratore)
                 let problems = try await store.checkRegisters(year: year, for: checker)
                 if problems.isEmpty {
                     FileHandle.standardOutput.write(Data("Registri dell'AOO \(aoo)\(year.map { " (\($0))" } ?? ""): integri.\n".utf8))

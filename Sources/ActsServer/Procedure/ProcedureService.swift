@@ -14,9 +14,14 @@ struct ProcedureService: Sendable {
     /// Today in Italy.
     func today() -> CivilDate { Self.civilDate(clock.now()) }
 
-    static func civilDate(_ date: Date) -> CivilDate {
+    /// The Gregorian calendar in Italian civil time.
+    static let calendar: Calendar = {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = zone
+        return calendar
+    }()
+
+    static func civilDate(_ date: Date) -> CivilDate {
         let c = calendar.dateComponents([.year, .month, .day], from: date)
         return CivilDate(year: c.year!, month: c.month!, day: c.day!)!
     }

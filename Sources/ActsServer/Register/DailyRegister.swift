@@ -102,16 +102,13 @@ struct DailyRegister {
 
     /// Time of day in Italy, `HH:MM:SS`.
     static func time(_ date: Date) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = ProcedureService.zone
-        let c = calendar.dateComponents([.hour, .minute, .second], from: date)
+        let c = ProcedureService.calendar.dateComponents([.hour, .minute, .second], from: date)
         return String(format: "%02d:%02d:%02d", c.hour ?? 0, c.minute ?? 0, c.second ?? 0)
     }
 
     /// The instants that bound a civil day in Italy.
     static func bounds(of day: CivilDate) -> (Date, Date) {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = ProcedureService.zone
+        let calendar = ProcedureService.calendar
         let start = calendar.date(from: DateComponents(year: day.year, month: day.month, day: day.day))!
         return (start, calendar.date(byAdding: .day, value: 1, to: start)!)
     }

@@ -13,8 +13,18 @@ struct DailyRegisterScheduler: Service {
     let store: any ActsStore
     let settings: AppSettings
     let clock: AppClock
-    var logger = Logger(label: "acts.registri")
+    let logger: Logger
     var interval: Duration = .seconds(3600)
+    /// The AOO's seal, loaded once (opening a PKCS#12 file runs its key derivation).
+    private let seal: Result<SigningKey?, any Error>
+
+    init(store: any ActsStore, settings: AppSettings, clock: AppClock, logger: Logger = Logger(label: "acts.registri")) {
+        self.logger = logger
+        self.store = store
+        self.settings = settings
+        self.clock = clock
+        seal = Result { try settings.sealKeyPath.map { try SigningKey.pkcs12(path: $0, password: settings.sealKeyPassword ?? "", requireNonRepudiation: false) } }
+    }
 
     func run() async throws {
         await cancelWhenGracefulShutdown {
@@ -32,8 +42,7 @@ struct DailyRegisterScheduler: Service {
 
     /// Writes the registers of the last seven days that are missing; returns their identifiers.
     func produceMissing() async throws -> [String] {
-        let seal = try settings.sealKeyPath.map { try SigningKey.pkcs12(path: $0, password: settings.sealKeyPassword ?? "", requireNonRepudiation: false) }
-        let service = DailyRegisterService(store: store, seal: seal)
+        let service = DailyRegisterService(store: store, seal: try seal.get())
         let today = ProcedureService.civilDate(clock.now())
         var written: [String] = []
         for ente in try await store.allEnti() {

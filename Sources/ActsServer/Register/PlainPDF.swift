@@ -1,4 +1,5 @@
 import Foundation
+import Signing
 
 /// A minimal, deterministic PDF of monospaced text pages (A4, Courier, WinAnsi encoding): the same lines
 /// always give the same bytes, so a register printed twice has the same impronta.
@@ -31,7 +32,7 @@ enum PlainPDF {
         let xref = out.count
         out += Array("xref\n0 \(objects.count + 1)\n0000000000 65535 f \n".utf8)
         for offset in offsets { out += Array(String(format: "%010d 00000 n \n", offset).utf8) }
-        let id = fingerprint(out)
+        let id = hexString(DigestAlgorithm.sha256.hash(out).prefix(16)).uppercased()  // content-derived, so stable too
         out += Array("trailer\n<< /Size \(objects.count + 1) /Root 1 0 R /Info 4 0 R /ID [<\(id)> <\(id)>] >>\nstartxref\n\(xref)\n%%EOF\n".utf8)
         return out
     }
@@ -50,15 +51,5 @@ enum PlainPDF {
             default: scalar.value < 0x100 ? UInt8(scalar.value) : 0x3F
             }
         }
-    }
-
-    /// A document identifier derived from the content (FNV-1a, two lanes), so it is stable too.
-    private static func fingerprint(_ bytes: [UInt8]) -> String {
-        var a: UInt64 = 0xcbf2_9ce4_8422_2325, b: UInt64 = 0x8422_2325_cbf2_9ce4
-        for byte in bytes {
-            a = (a ^ UInt64(byte)) &* 0x100_0000_01b3
-            b = (b ^ UInt64(byte)) &* 0x9E37_79B9_7F4A_7C15
-        }
-        return String(format: "%016llX%016llX", a, b)
     }
 }

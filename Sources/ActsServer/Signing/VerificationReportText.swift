@@ -28,9 +28,7 @@ enum VerificationReportText {
     }
 
     static func italian(_ date: Date) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "Europe/Rome")!
-        let c = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
+        let c = ProcedureService.calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
         return String(format: "%02d/%02d/%04d %02d:%02d:%02d (ora italiana)", c.day!, c.month!, c.year!, c.hour!, c.minute!, c.second!)
     }
 }

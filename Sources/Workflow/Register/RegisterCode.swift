@@ -50,8 +50,6 @@ public struct RegisterCode: Sendable, Hashable, Codable, CustomStringConvertible
 
     /// A number as the register shows it: `0000042` for the protocol, `42` for a repertorio.
     public func format(_ number: Int) -> String {
-        guard isProtocol else { return String(number) }
-        let digits = String(number)
-        return digits.count >= 7 ? digits : String(repeating: "0", count: 7 - digits.count) + digits
+        isProtocol ? Segnatura.numeroRegistrazione(number) : String(number)
     }
 }

@@ -1,3 +1,9 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+
 /// A file registered with a document: its name, type and SHA-256 impronta (immutable, art. 53 f).
 public struct RegisteredFile: Sendable, Hashable, Codable {
     public let nome: String
@@ -26,29 +32,6 @@ public struct RegisteredFile: Sendable, Hashable, Codable {
                 high = nibble
             }
         }
-        return Base64.encode(bytes)
-    }
-}
-
-/// Standard base64 (RFC 4648) without Foundation, for the pure domain.
-enum Base64 {
-    private static let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8)
-
-    static func encode(_ bytes: [UInt8]) -> String {
-        var out: [UInt8] = []
-        var index = 0
-        while index < bytes.count {
-            let chunk = Array(bytes[index..<min(index + 3, bytes.count)])
-            let value = (UInt32(chunk[0]) << 16) | (UInt32(chunk.count > 1 ? chunk[1] : 0) << 8) | UInt32(chunk.count > 2 ? chunk[2] : 0)
-            for position in 0..<4 {
-                if position <= chunk.count {
-                    out.append(alphabet[Int((value >> UInt32(18 - position * 6)) & 0x3F)])
-                } else {
-                    out.append(UInt8(ascii: "="))
-                }
-            }
-            index += 3
-        }
-        return String(decoding: out, as: UTF8.self)
+        return Data(bytes).base64EncodedString()
     }
 }
